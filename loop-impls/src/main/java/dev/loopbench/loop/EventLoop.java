@@ -1,0 +1,124 @@
+package dev.loopbench.loop;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-threaded event loop: one thread, owned by the loop, runs every task given to it, one at a
+ * time. Every implementation in this library keeps the same contract (see {@code shared/design/contract.md}),
+ * and the conformance suite proves it for each one.
+ *
+ * <h2>Thread contract</h2>
+ * Every method is safe to call from any thread, the loop's own included.
+ *
+ * <h2>Rules</h2>
+ * <ol>
+ *   <li>Tasks from one producer run in the order they were given. A task submitted from the loop thread
+ *       runs after the current task, never re-entrantly.</li>
+ *   <li>Every future returned by {@link #submit} and {@link #offload} completes: with a value, with whatever
+ *       the task threw ({@link Error}s included), or with a {@link LoopTerminatedException} when the loop
+ *       ended before it could run the task.</li>
+ *   <li>A task that throws does not kill the loop: the throwable goes to the loop's uncaught-exception
+ *       handler and the next task runs. If the loop thread dies anyway (the handler itself throws), every
+ *       pending future completes exceptionally, later calls are rejected and {@link #awaitTermination}
+ *       returns.</li>
+ *   <li>Blocking on one of this loop's unfinished futures, or awaiting its termination, from the loop thread
+ *       throws {@link IllegalStateException} at once instead of deadlocking.</li>
+ *   <li>Once shutdown has begun, {@link #execute}, {@link #submit} and {@link #offload} throw
+ *       {@link RejectedExecutionException} in the caller; a task is never dropped silently.</li>
+ * </ol>
+ */
+public interface EventLoop extends Executor, AutoCloseable {
+
+    /** The name this loop was created under; also the prefix of its thread's name. */
+    String name();
+
+    /**
+     * Runs {@code task} on the loop thread: the {@code call_soon_threadsafe} of this library.
+     *
+     * @throws NullPointerException if {@code task} is null
+     * @throws RejectedExecutionException if shutdown has begun or the loop has died
+     */
+    @Override
+    void execute(Runnable task);
+
+    /**
+     * Runs {@code task} on the loop thread and returns a future of its outcome: the
+     * {@code run_coroutine_threadsafe} of this library. The future always completes, and its dependent stages
+     * created without an executor run on this loop when completed from it.
+     *
+     * @throws NullPointerException if {@code task} is null
+     * @throws RejectedExecutionException if shutdown has begun or the loop has died
+     */
+    <V> CompletableFuture<V> submit(Callable<V> task);
+
+    /**
+     * Runs {@code blocking} on {@code pool} and completes the returned future with its outcome <em>on the loop
+     * thread</em>, so that continuations run on the loop: the {@code run_in_executor} of this library.
+     *
+     * <ul>
+     *   <li>A graceful {@link #shutdown} waits for the outcome of an offload that is already in flight.</li>
+     *   <li>If the loop has stopped when the outcome arrives, the pool thread sees no exception; the future
+     *       completes exceptionally with a {@link LoopTerminatedException} instead.</li>
+     *   <li>Cancelling the returned future before {@code blocking} starts means it never runs. Cancelling it
+     *       while {@code blocking} runs <b>interrupts the pool thread</b> running it: that interrupt is the
+     *       cooperative cancellation signal, so blocking code should stop when it sees
+     *       {@link Thread#isInterrupted()} or an {@link InterruptedException}.</li>
+     * </ul>
+     *
+     * @throws NullPointerException if {@code pool} or {@code blocking} is null
+     * @throws RejectedExecutionException if shutdown has begun or the loop has died
+     */
+    <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking);
+
+    /** Whether the calling thread is this loop's thread. */
+    boolean inEventLoop();
+
+    /**
+     * Starts a graceful shutdown: no new work is accepted, everything already accepted runs (including the
+     * outcomes of offloads in flight), then the loop terminates. Idempotent; does not wait.
+     */
+    void shutdown();
+
+    /**
+     * Stops the loop after its current task, completes the future of every task that never started with a
+     * {@link LoopTerminatedException}, and returns those never-started tasks: a task given to
+     * {@link #execute} is returned as itself, a task given to {@link #submit} as the loop's wrapper of it.
+     *
+     * <p>Called from another thread, this interrupts the loop thread and waits for its current task to end,
+     * because only the loop thread may take tasks out of its queue. Called from the loop thread, it returns at
+     * once and the loop stops when the current task returns.
+     */
+    List<Runnable> shutdownNow();
+
+    /**
+     * Waits until the loop has terminated, as {@link java.util.concurrent.ExecutorService#awaitTermination}.
+     *
+     * @return whether the loop terminated before the timeout
+     * @throws IllegalStateException if called from the loop thread, where it would wait for itself
+     */
+    boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException;
+
+    /** Whether shutdown has begun (or the loop has died). */
+    boolean isShutdown();
+
+    /** Whether the loop thread has finished all work and stopped. */
+    boolean isTerminated();
+
+    /**
+     * {@link #shutdown()} and then waits for termination, so that try-with-resources works. On the loop thread
+     * it only starts the shutdown, since waiting there would wait for itself.
+     */
+    @Override
+    void close();
+
+    /**
+     * What this loop has counted so far, for benchmarks to read. Implementations that cannot count a
+     * quantity report {@link LoopCounters#NOT_COUNTED} for it.
+     */
+    LoopCounters counters();
+}

@@ -1,0 +1,17 @@
+package dev.loopbench.loop;
+
+/** The default handler of throwables that escape a loop's tasks: it logs them and lets the loop go on. */
+final class LoggingUncaughtExceptionHandler implements Thread.UncaughtExceptionHandler {
+
+    static final LoggingUncaughtExceptionHandler INSTANCE = new LoggingUncaughtExceptionHandler();
+
+    private static final System.Logger LOGGER = System.getLogger(EventLoop.class.getName());
+
+    private LoggingUncaughtExceptionHandler() {
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable thrown) {
+        LOGGER.log(System.Logger.Level.WARNING, "a task threw on event-loop thread " + thread.getName(), thrown);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.loopbench.loop;
+
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * Everything a provider needs to build one loop, already checked by the registry: every option of the
+ * implementation has a value (given or default), and no unknown option is present.
+ */
+public final class LoopSettings {
+
+    private final String implementation;
+    private final String name;
+    private final ThreadFactory threadFactory;
+    private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+    private final Map<String, String> options;
+
+    LoopSettings(String implementation, String name, ThreadFactory threadFactory,
+                 Thread.UncaughtExceptionHandler uncaughtExceptionHandler, Map<String, String> options) {
+        this.implementation = implementation;
+        this.name = name;
+        this.threadFactory = threadFactory;
+        this.uncaughtExceptionHandler = uncaughtExceptionHandler;
+        this.options = Map.copyOf(options);
+    }
+
+    public String implementation() {
+        return implementation;
+    }
+
+    /** The loop's name, used for its thread and in every exception message it produces. */
+    public String name() {
+        return name;
+    }
+
+    public ThreadFactory threadFactory() {
+        return threadFactory;
+    }
+
+    /** Receives every throwable that escapes a task given to {@link EventLoop#execute}. */
+    public Thread.UncaughtExceptionHandler uncaughtExceptionHandler() {
+        return uncaughtExceptionHandler;
+    }
+
+    /** Every option with its value, defaults included. */
+    public Map<String, String> options() {
+        return options;
+    }
+
+    public String option(String key) {
+        String value = options.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("'" + implementation + "' has no option '" + key
+                    + "'; its options are " + options.keySet());
+        }
+        return value;
+    }
+
+    /** An option's value as a non-negative int, or an {@link IllegalArgumentException} saying what was wrong. */
+    public int nonNegativeIntOption(String key) {
+        String value = option(key);
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below, with the value that failed
+        }
+        throw new IllegalArgumentException("option '" + key + "' of '" + implementation
+                + "' must be a non-negative integer; was '" + value + "'");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.loopbench.loop.jdk;
+
+import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.support.ExecutorBackedEventLoop;
+
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A single-thread {@link ThreadPoolExecutor} behind the contract: what a user would pick instead of an event
+ * loop. The {@link ExecutorBackedEventLoop} gates fix what the JDK executor leaves to its users: a worker that
+ * throws an {@link Error} dies, and {@code shutdownNow()} leaves the futures of unrun tasks pending forever.
+ */
+public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
+
+    private final ThreadPoolExecutor executor;
+    /** The executor's one worker; only it runs tasks, since no gate lets a throwable kill it. */
+    private volatile Thread worker;
+
+    ThreadPoolEventLoopAdapter(LoopSettings settings) {
+        super(settings);
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                body -> worker = settings.threadFactory().newThread(body)) {
+            @Override
+            protected void terminated() {
+                markTerminated();
+            }
+        };
+        executor.prestartCoreThread();
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return Thread.currentThread() == worker;
+    }
+
+    @Override
+    protected void executeOnUnderlying(Runnable gate) {
+        executor.execute(gate);
+    }
+
+    @Override
+    protected void drainUnderlying(List<Runnable> into) {
+        executor.getQueue().drainTo(into);
+    }
+
+    @Override
+    protected void shutdownUnderlying() {
+        executor.shutdown();
+    }
+
+    @Override
+    protected void interruptLoopThread() {
+        Thread current = worker;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+}

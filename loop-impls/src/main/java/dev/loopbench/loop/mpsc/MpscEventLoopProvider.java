@@ -1,0 +1,63 @@
+package dev.loopbench.loop.mpsc;
+
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.LoopOption;
+import dev.loopbench.loop.LoopSettings;
+
+import java.util.List;
+
+/** Registers {@link MpscEventLoop} as {@code mpsc}, with its three tuning options. */
+public final class MpscEventLoopProvider implements EventLoopProvider {
+
+    public static final String NAME = "mpsc";
+    public static final String IDLE = "idle";
+    public static final String SPIN_ITERATIONS = "spinIterations";
+    public static final String QUEUE = "queue";
+
+    private static final List<LoopOption> OPTIONS = List.of(
+            LoopOption.oneOf(IDLE, SpinThenParkIdleStrategy.ALIAS,
+                    List.of(ParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy.ALIAS, BusySpinIdleStrategy.ALIAS),
+                    "what the idle loop does: park at once, spin then park, or spin forever"),
+            LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
+                    "empty polls before parking, for idle=spin-park; a non-negative integer"),
+            LoopOption.oneOf(QUEUE, MpscQueueType.ARRAY.alias(), MpscQueueType.aliases(),
+                    "the JCTools MPSC queue"));
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "lock-free JCTools MPSC queue, wakeup flag and park/unpark, tunable idle strategy";
+    }
+
+    @Override
+    public List<LoopOption> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public EventLoop create(LoopSettings settings) {
+        return new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)), idleStrategy(settings));
+    }
+
+    private static IdleStrategy idleStrategy(LoopSettings settings) {
+        int spinIterations = settings.nonNegativeIntOption(SPIN_ITERATIONS);
+        String alias = settings.option(IDLE);
+        switch (alias) {
+            case ParkIdleStrategy.ALIAS:
+                return new ParkIdleStrategy();
+            case SpinThenParkIdleStrategy.ALIAS:
+                return new SpinThenParkIdleStrategy(spinIterations);
+            case BusySpinIdleStrategy.ALIAS:
+                return new BusySpinIdleStrategy();
+            default:
+                throw new IllegalArgumentException("unknown idle strategy '" + alias + "'; valid strategies are "
+                        + ParkIdleStrategy.ALIAS + ", " + SpinThenParkIdleStrategy.ALIAS + ", "
+                        + BusySpinIdleStrategy.ALIAS);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.loopbench.loop.mpsc;
+
+/** Parks as soon as the queue is empty: no CPU while idle, a wakeup for the first task after every gap. */
+public final class ParkIdleStrategy implements IdleStrategy {
+
+    public static final String ALIAS = "park";
+
+    @Override
+    public boolean shouldPark(int emptyPolls) {
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return ALIAS;
+    }
+}

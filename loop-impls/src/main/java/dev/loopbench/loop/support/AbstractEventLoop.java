@@ -1,0 +1,399 @@
+package dev.loopbench.loop.support;
+
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.LoopCounters;
+import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.LoopTerminatedException;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The contract's rules, written once for every implementation: the lifecycle, the entry points, offloading,
+ * confinement and fault handling. A subclass supplies only its queue and its thread: how a task gets to the
+ * loop thread ({@link #enqueue}), how the loop thread empties the queue when stopping ({@link #drainQueue}),
+ * and what happens once no more input can arrive ({@link #onInputClosed}).
+ *
+ * <h2>Thread contract</h2>
+ * Public methods may be called from any thread. Methods documented "loop thread only" are called by the
+ * subclass's run loop (or by the adapted executor's thread) and never elsewhere.
+ *
+ * <h2>Lifecycle</h2>
+ * One {@code volatile int state}, only ever advanced, by CAS:
+ * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < TERMINATED}.
+ * <ul>
+ *   <li>{@code RUNNING}: accepts work.</li>
+ *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but producers already past
+ *       their state check and offloads in flight may still add tasks.</li>
+ *   <li>{@code SHUTDOWN}: input is closed: no task can be added any more; the loop runs what is queued, then
+ *       terminates.</li>
+ *   <li>{@code STOPPING}: {@link #shutdownNow()} was called or the loop thread died; queued tasks are abandoned,
+ *       their futures completed exceptionally.</li>
+ *   <li>{@code TERMINATED}: the loop thread is done.</li>
+ * </ul>
+ *
+ * <h2>Invariants</h2>
+ * <ol>
+ *   <li>A producer enters {@code producersInside} <em>before</em> it reads the state and leaves it
+ *       <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and
+ *       {@code producersInside} has been seen at zero, every accepted task is in the queue: nothing accepted is
+ *       lost between the check and the offer.</li>
+ *   <li>An offload enters {@code offloadsInFlight} before it reads the state, and leaves it only when its outcome
+ *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
+ *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome.</li>
+ *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
+ * </ol>
+ */
+public abstract class AbstractEventLoop implements EventLoop {
+
+    protected static final int RUNNING = 0;
+    protected static final int SHUTTING_DOWN = 1;
+    protected static final int SHUTDOWN = 2;
+    protected static final int STOPPING = 3;
+    protected static final int TERMINATED = 4;
+
+    private static final VarHandle STATE;
+    private static final VarHandle PRODUCERS_INSIDE;
+    private static final VarHandle OFFLOADS_IN_FLIGHT;
+    private static final VarHandle TASKS_RUN;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
+            PRODUCERS_INSIDE = lookup.findVarHandle(AbstractEventLoop.class, "producersInside", int.class);
+            OFFLOADS_IN_FLIGHT = lookup.findVarHandle(AbstractEventLoop.class, "offloadsInFlight", int.class);
+            TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final String name;
+    private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
+    private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
+
+    private volatile int state = RUNNING;
+    private volatile int producersInside;
+    private volatile int offloadsInFlight;
+    /** Written by the loop thread only (opaque), read by anyone. */
+    private long tasksRun;
+    /** Loop thread only. */
+    private boolean stoppedOnLoopThread;
+
+    protected AbstractEventLoop(LoopSettings settings) {
+        this.name = settings.name();
+        this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // What a subclass supplies
+    // ------------------------------------------------------------------------------------------------------
+
+    /** Hands {@code task} to the loop thread. Called with the caller inside {@code producersInside}. */
+    protected abstract void enqueue(Runnable task);
+
+    /** Loop thread only: moves every queued task into {@code into}, in queue order. */
+    protected abstract void drainQueue(List<Runnable> into);
+
+    /**
+     * Called once, from any thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
+     * queued and then terminate.
+     */
+    protected abstract void onInputClosed();
+
+    /**
+     * Called once, from the thread that moved the loop to {@code STOPPING}, unless that is the loop thread: the
+     * loop thread should end its current task soon (interrupt it) and then call {@link #stopOnLoopThread}.
+     */
+    protected abstract void requestStop();
+
+    /** Counts wakeups issued; {@link LoopCounters#NOT_COUNTED} where the implementation cannot. */
+    protected long wakeupsIssued() {
+        return LoopCounters.NOT_COUNTED;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Entry points
+    // ------------------------------------------------------------------------------------------------------
+
+    @Override
+    public final void execute(Runnable task) {
+        accept(Objects.requireNonNull(task, "task"));
+    }
+
+    @Override
+    public final <V> CompletableFuture<V> submit(Callable<V> task) {
+        SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
+        accept(submitted);
+        return submitted;
+    }
+
+    @Override
+    public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(blocking, "blocking");
+        OFFLOADS_IN_FLIGHT.getAndAdd(this, 1);
+        if (state != RUNNING) {
+            offloadFinished();
+            throw rejected();
+        }
+        OffloadFuture<V> result = new OffloadFuture<>(this, blocking);
+        try {
+            pool.execute(result.blockingCall());
+        } catch (RuntimeException | Error refusedByPool) {
+            // The loop accepted the work but the pool did not: the future says so instead of the caller.
+            result.completeExceptionally(refusedByPool);
+            offloadFinished();
+        }
+        return result;
+    }
+
+    private void accept(Runnable task) {
+        PRODUCERS_INSIDE.getAndAdd(this, 1);
+        try {
+            if (state != RUNNING) {
+                throw rejected();
+            }
+            enqueue(task);
+        } finally {
+            PRODUCERS_INSIDE.getAndAdd(this, -1);
+        }
+    }
+
+    /**
+     * Any thread: brings an offload's outcome back to the loop. Enqueues even after {@link #shutdown()}, which
+     * waits for it (invariant 2); once the loop is stopping, completes the future here instead, so the pool
+     * thread never sees an exception.
+     */
+    final void deliverOffloadOutcome(OffloadFuture<?> delivery) {
+        PRODUCERS_INSIDE.getAndAdd(this, 1);
+        try {
+            if (state < STOPPING) {
+                enqueue(delivery);
+                return;
+            }
+        } finally {
+            PRODUCERS_INSIDE.getAndAdd(this, -1);
+        }
+        delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
+    }
+
+    /** An offload's outcome has reached its future (or never will be delivered): it no longer holds input open. */
+    final void offloadFinished() {
+        if ((int) OFFLOADS_IN_FLIGHT.getAndAdd(this, -1) == 1 && state == SHUTTING_DOWN) {
+            tryCloseInput();
+        }
+    }
+
+    private RejectedExecutionException rejected() {
+        int current = state;
+        String why = current >= STOPPING ? "has stopped" : "is shutting down";
+        return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Running tasks (loop thread only)
+    // ------------------------------------------------------------------------------------------------------
+
+    /**
+     * Loop thread only: runs one task under the contract's fault rules. A throwable from the task goes to the
+     * uncaught-exception handler; if the handler itself throws, the loop dies: it moves to {@code STOPPING}
+     * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
+     */
+    protected final void runTask(Runnable task) {
+        TASKS_RUN.setOpaque(this, tasksRun + 1);
+        try {
+            task.run();
+        } catch (Throwable thrown) {
+            try {
+                uncaughtExceptionHandler.uncaughtException(Thread.currentThread(), thrown);
+            } catch (Throwable handlerFailure) {
+                handlerFailure.addSuppressed(thrown);
+                die(handlerFailure);
+            }
+        }
+    }
+
+    /**
+     * Loop thread only, once the loop has reached {@code STOPPING}: takes every queued task out, completes
+     * their futures with {@code cause}, hands the never-started ones to the {@link #shutdownNow()} caller and
+     * calls {@link #onStopped()}. Runs once; later calls do nothing.
+     *
+     * @param alsoAbandoned a task already taken from the queue but not started, or null
+     */
+    protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
+        if (stoppedOnLoopThread) {
+            return;
+        }
+        stoppedOnLoopThread = true;
+        awaitProducersOutside();
+        List<Runnable> queued = new ArrayList<>();
+        if (alsoAbandoned != null) {
+            queued.add(alsoAbandoned);
+        }
+        drainQueue(queued);
+        List<Runnable> neverStarted = new ArrayList<>(queued.size());
+        for (Runnable task : queued) {
+            Runnable reported = task instanceof AbandonableTask
+                    ? ((AbandonableTask) task).abandon(cause) : task;
+            if (reported != null) {
+                neverStarted.add(reported);
+            }
+        }
+        abandonedTasks.complete(List.copyOf(neverStarted));
+        onStopped();
+    }
+
+    /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
+    protected abstract void onStopped();
+
+    /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
+    protected final LoopTerminatedException stoppedBeforeRunning() {
+        return new LoopTerminatedException(name, "was stopped by shutdownNow() before running the task");
+    }
+
+    /** Loop thread only: the loop thread cannot go on; every pending future completes exceptionally. */
+    protected final void die(Throwable cause) {
+        advanceState(STOPPING);
+        stopOnLoopThread(null, new LoopTerminatedException(name, "died before running the task", cause));
+    }
+
+    /** Any thread: the loop thread has finished; wakes everyone waiting in {@link #awaitTermination}. */
+    protected final void markTerminated() {
+        advanceState(TERMINATED);
+        abandonedTasks.complete(List.of());
+        terminated.countDown();
+    }
+
+    // ------------------------------------------------------------------------------------------------------
+    // Lifecycle
+    // ------------------------------------------------------------------------------------------------------
+
+    protected final int state() {
+        return state;
+    }
+
+    /** Advances the state to {@code target} unless it is already there or beyond. @return whether it moved */
+    private boolean advanceState(int target) {
+        for (;;) {
+            int current = state;
+            if (current >= target) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, current, target)) {
+                return true;
+            }
+        }
+    }
+
+    @Override
+    public final void shutdown() {
+        if (STATE.compareAndSet(this, RUNNING, SHUTTING_DOWN)) {
+            tryCloseInput();
+        }
+    }
+
+    /** Closes input once no offload is in flight and no producer is mid-offer (invariants 1 and 2). */
+    private void tryCloseInput() {
+        if (offloadsInFlight != 0) {
+            return;
+        }
+        awaitProducersOutside();
+        // ordering point: a producer that entered after the state left RUNNING refuses, so zero stays zero
+        if (STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+            onInputClosed();
+        }
+    }
+
+    /** Waits out producers that passed their state check before it changed. Their window is a few stores long. */
+    private void awaitProducersOutside() {
+        while (producersInside != 0) {
+            Thread.yield();
+        }
+    }
+
+    @Override
+    public final List<Runnable> shutdownNow() {
+        if (!advanceState(STOPPING)) {
+            return List.of();
+        }
+        if (inEventLoop()) {
+            stopOnLoopThread(null, stoppedBeforeRunning());
+        } else {
+            requestStop();
+        }
+        return abandonedTasks.join();
+    }
+
+    @Override
+    public final boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        if (terminated.getCount() != 0 && inEventLoop()) {
+            throw new IllegalStateException("awaitTermination() on the thread of event loop '" + name
+                    + "' would wait for itself forever");
+        }
+        return terminated.await(timeout, unit);
+    }
+
+    @Override
+    public final boolean isShutdown() {
+        return state >= SHUTTING_DOWN;
+    }
+
+    @Override
+    public final boolean isTerminated() {
+        return terminated.getCount() == 0;
+    }
+
+    @Override
+    public final void close() {
+        shutdown();
+        if (inEventLoop()) {
+            return;
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                terminated.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public final LoopCounters counters() {
+        return new LoopCounters((long) TASKS_RUN.getOpaque(this), wakeupsIssued());
+    }
+
+    /** Message of the {@link IllegalStateException} that replaces a self-deadlock on the loop thread. */
+    final String selfDeadlockMessage(String operation) {
+        return operation + " on an unfinished future of event loop '" + name
+                + "' from that loop's own thread would deadlock it";
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + name + ", state=" + state + "]";
+    }
+}

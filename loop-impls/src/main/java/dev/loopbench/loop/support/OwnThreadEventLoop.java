@@ -1,0 +1,109 @@
+package dev.loopbench.loop.support;
+
+import dev.loopbench.loop.LoopSettings;
+
+import java.util.List;
+
+/**
+ * The base of the library's own loops: one thread from the settings' factory runs {@link #runLoop()}, which
+ * takes tasks from the subclass's queue and idles through the subclass's {@link #awaitWork()} when there are
+ * none. A subclass supplies the queue ({@link #enqueue}, {@link #poll}) and the way to sleep and be woken.
+ *
+ * <h2>Invariants</h2>
+ * <ol>
+ *   <li>{@link #awaitWork()} returns once a task is queued or the state reaches {@code SHUTDOWN}, under any
+ *       interleaving with {@link #enqueue} and {@link #wakeUp()}: no wakeup is lost.</li>
+ *   <li>The loop exits only when the queue is empty after input closed, or when it is stopping.</li>
+ * </ol>
+ */
+public abstract class OwnThreadEventLoop extends AbstractEventLoop {
+
+    private final Thread thread;
+
+    protected OwnThreadEventLoop(LoopSettings settings) {
+        super(settings);
+        this.thread = settings.threadFactory().newThread(this::runLoop);
+    }
+
+    /** Starts the loop thread; the subclass calls it last in its constructor, once its queue exists. */
+    protected final void start() {
+        thread.start();
+    }
+
+    /** The loop thread, for subclasses that unpark it. */
+    protected final Thread thread() {
+        return thread;
+    }
+
+    @Override
+    public final boolean inEventLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Loop thread only: the next queued task, or null if the queue is empty. */
+    protected abstract Runnable poll();
+
+    /**
+     * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or the
+     * state has reached {@code SHUTDOWN}. May return early; the caller polls again.
+     */
+    protected abstract void awaitWork();
+
+    /** Any thread: makes {@link #awaitWork()} return if the loop is in it. */
+    protected abstract void wakeUp();
+
+    private void runLoop() {
+        try {
+            while (true) {
+                Runnable task = poll();
+                if (task != null) {
+                    runTask(task);
+                }
+                int state = state();
+                if (state >= STOPPING) {
+                    stopOnLoopThread(null, stoppedBeforeRunning());
+                    return;
+                }
+                if (task == null) {
+                    if (state == SHUTDOWN) {
+                        // input is closed, so an empty queue stays empty: the graceful shutdown is complete
+                        if ((task = poll()) == null) {
+                            return;
+                        }
+                        runTask(task);
+                    } else {
+                        awaitWork();
+                    }
+                }
+            }
+        } catch (Throwable loopFailure) {
+            // a fault outside any task, e.g. OutOfMemoryError in the queue: the loop dies, no future hangs
+            die(loopFailure);
+        } finally {
+            markTerminated();
+        }
+    }
+
+    @Override
+    protected final void drainQueue(List<Runnable> into) {
+        for (Runnable task; (task = poll()) != null; ) {
+            into.add(task);
+        }
+    }
+
+    @Override
+    protected final void onInputClosed() {
+        wakeUp();
+    }
+
+    @Override
+    protected final void requestStop() {
+        thread.interrupt();
+        wakeUp();
+    }
+
+    @Override
+    protected final void onStopped() {
+        // runLoop() sees STOPPING after the current task and returns
+    }
+}
