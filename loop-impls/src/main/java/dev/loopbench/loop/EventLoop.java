@@ -59,6 +59,9 @@ public interface EventLoop extends Executor, AutoCloseable {
     /**
      * Runs {@code blocking} on {@code pool} and completes the returned future with its outcome <em>on the loop
      * thread</em>, so that continuations run on the loop: the {@code run_in_executor} of this library.
+     * As with any {@link CompletableFuture}, a non-async continuation may instead run on a thread that is
+     * blocked in {@code get()} or {@code join()} of the same future when it completes; attach continuations
+     * with {@code *Async(fn, loop)} where the thread matters.
      *
      * <ul>
      *   <li>A graceful {@link #shutdown} waits for the outcome of an offload that is already in flight.</li>

@@ -1,0 +1,184 @@
+package dev.loopbench.loop.conformance;
+
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.LoopTerminatedException;
+import org.junit.jupiter.api.DisplayName;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Contract: lifecycle. Graceful and abrupt shutdown, and shutdown racing producers. */
+class LifecycleConformanceTest extends ConformanceSupport {
+
+    private static final int QUEUED = 1_000;
+    private static final int STORM_ROUNDS = 300;
+    private static final int STORM_PRODUCERS = 4;
+
+    @ConformanceTest
+    @DisplayName("shutdown runs everything already accepted, then terminates; later calls are rejected")
+    void shutdownRunsAcceptedWork(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CountDownLatch release = occupy(loop);
+        AtomicInteger ran = new AtomicInteger();
+        List<CompletableFuture<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < QUEUED; i++) {
+            loop.execute(ran::incrementAndGet);
+            int value = i;
+            futures.add(loop.submit(() -> value));
+        }
+        loop.shutdown();
+        assertTrue(loop.isShutdown());
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(ran::incrementAndGet));
+        assertThrows(RejectedExecutionException.class, () -> loop.submit(() -> -1));
+        assertThrows(RejectedExecutionException.class, () -> loop.offload(Runnable::run, () -> -1));
+        release.countDown();
+
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "terminates after the queue is run");
+        assertTrue(loop.isTerminated());
+        assertEquals(QUEUED, ran.get(), "every accepted Runnable ran");
+        for (int i = 0; i < QUEUED; i++) {
+            assertEquals(i, futures.get(i).getNow(-1), "accepted future " + i);
+        }
+    }
+
+    @ConformanceTest
+    @DisplayName("shutdownNow returns exactly the never-started tasks and fails their futures")
+    void shutdownNowAbandonsQueuedTasks(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        occupy(loop); // released by shutdownNow's interrupt
+        AtomicInteger ran = new AtomicInteger();
+        Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<CompletableFuture<Integer>> futures = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Runnable runnable = ran::incrementAndGet;
+            loop.execute(runnable);
+            queued.add(runnable);
+            CompletableFuture<Integer> future = loop.submit(ran::incrementAndGet);
+            futures.add(future);
+            queued.add(future);
+        }
+
+        List<Runnable> neverStarted = loop.shutdownNow();
+
+        Set<Object> returned = Collections.newSetFromMap(new IdentityHashMap<>());
+        returned.addAll(neverStarted);
+        assertEquals(neverStarted.size(), returned.size(), "no task is returned twice");
+        assertEquals(queued, returned, "the returned tasks are exactly the queued ones");
+        for (CompletableFuture<Integer> future : futures) {
+            Throwable failure = failureOf(future, "an abandoned future");
+            assertInstanceOf(LoopTerminatedException.class, failure);
+            assertTrue(failure.getMessage().contains(loop.name()), "the exception names the loop: " + failure);
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(0, ran.get(), "no abandoned task ran");
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(ran::incrementAndGet));
+        assertEquals(List.of(), loop.shutdownNow(), "a second shutdownNow has nothing left to return");
+    }
+
+    @ConformanceTest
+    @DisplayName("shutdown, shutdownNow and close are idempotent, and close on the loop thread does not wait")
+    void lifecycleCallsAreIdempotent(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CompletableFuture<Boolean> closedFromLoop = loop.submit(() -> {
+            loop.close(); // must return: waiting here would wait for this very task
+            loop.shutdown();
+            return loop.isShutdown();
+        });
+        assertTrue(get(closedFromLoop, "close() called on the loop thread"));
+        loop.close();
+        loop.shutdown();
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(List.of(), loop.shutdownNow());
+        loop.close();
+        assertTrue(loop.isTerminated());
+    }
+
+    @ConformanceTest
+    @DisplayName("shutdown racing 4 submitting threads: every call ran, was rejected, or its future failed")
+    void shutdownRacingSubmissions(String impl) throws Exception {
+        for (int round = 0; round < STORM_ROUNDS; round++) {
+            stormRound(impl, round);
+        }
+    }
+
+    private void stormRound(String impl, int round) throws Exception {
+        EventLoop loop = newLoop(impl);
+        AtomicInteger executed = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger rejected = new AtomicInteger();
+        ConcurrentLinkedQueue<CompletableFuture<Integer>> futures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(STORM_PRODUCERS + 1);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < STORM_PRODUCERS; p++) {
+            Thread producer = new Thread(() -> {
+                try {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            if ((i & 1) == 0) {
+                                executed.incrementAndGet();
+                                loop.execute(ran::incrementAndGet);
+                            } else {
+                                futures.add(loop.submit(() -> 1));
+                            }
+                        } catch (RejectedExecutionException expected) {
+                            rejected.incrementAndGet();
+                        }
+                    }
+                } catch (Throwable t) {
+                    unexpected.add(t);
+                }
+            });
+            producers.add(producer);
+            producer.start();
+        }
+        start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        boolean graceful = (round & 1) == 0;
+        List<Runnable> abandoned = List.of();
+        if (graceful) {
+            loop.shutdown();
+        } else {
+            abandoned = loop.shutdownNow();
+        }
+        for (Thread producer : producers) {
+            producer.join(WAIT_SECONDS * 1000);
+            assertFalse(producer.isAlive(), "round " + round + ": a producer is stuck");
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "round " + round + ": no termination");
+        assertEquals(List.of(), List.copyOf(unexpected), "round " + round + ": producers saw only rejections");
+        int acceptedExecutes = executed.get() - countRejectedExecutes(rejected.get(), futures.size());
+        long abandonedExecutes = abandoned.stream().filter(task -> !(task instanceof CompletableFuture)).count();
+        assertEquals(acceptedExecutes, ran.get() + abandonedExecutes,
+                "round " + round + ": every accepted execute ran or was returned by shutdownNow");
+        for (CompletableFuture<Integer> future : futures) {
+            if (!future.isDone()) {
+                fail("round " + round + ": a future is still pending after termination");
+            }
+        }
+    }
+
+    /** Producers alternate execute and submit, 200 calls each, so rejections split between the two kinds. */
+    private static int countRejectedExecutes(int rejected, int acceptedSubmits) {
+        int submits = STORM_PRODUCERS * 100;
+        int rejectedSubmits = submits - acceptedSubmits;
+        return rejected - rejectedSubmits;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.loopbench.loop.conformance;
+
+import dev.loopbench.loop.EventLoop;
+import org.junit.jupiter.api.DisplayName;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Contract: entry points. FIFO per producer, no re-entrancy, values and nulls. */
+class SubmissionConformanceTest extends ConformanceSupport {
+
+    private static final int PRODUCERS = 4;
+    private static final int TASKS_PER_PRODUCER = 100_000;
+
+    @ConformanceTest
+    @DisplayName("tasks from each of 4 producers run once each, in the order each producer gave them")
+    void fifoPerProducer(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        // loop-confined: only tasks touch these, and tasks run on the loop thread one at a time
+        int[] lastSeen = new int[PRODUCERS];
+        int[] runs = new int[1];
+        List<String> violations = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < PRODUCERS; p++) {
+            int producer = p;
+            Thread thread = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int seq = 1; seq <= TASKS_PER_PRODUCER; seq++) {
+                    int expected = seq;
+                    loop.execute(() -> {
+                        runs[0]++;
+                        if (lastSeen[producer] != expected - 1 && violations.size() < 10) {
+                            violations.add("producer " + producer + ": task " + expected + " ran after task "
+                                    + lastSeen[producer]);
+                        }
+                        lastSeen[producer] = expected;
+                    });
+                }
+            }, "producer-" + p);
+            producers.add(thread);
+            thread.start();
+        }
+        start.countDown();
+        for (Thread thread : producers) {
+            thread.join(WAIT_SECONDS * 1000);
+            assertFalse(thread.isAlive(), thread.getName() + " did not finish submitting");
+        }
+        int ran = get(loop.submit(() -> runs[0]), "the final task");
+        assertEquals(List.of(), get(loop.submit(() -> List.copyOf(violations)), "the order check"));
+        assertEquals(PRODUCERS * TASKS_PER_PRODUCER, ran, "every task runs exactly once");
+        for (int p = 0; p < PRODUCERS; p++) {
+            assertEquals(TASKS_PER_PRODUCER, lastSeen[p], "last task of producer " + p);
+        }
+    }
+
+    @ConformanceTest
+    @DisplayName("a task submitted from the loop thread runs after the current task, never re-entrantly")
+    void noReentrancy(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        List<String> events = new ArrayList<>();
+        CompletableFuture<Void> innerDone = new CompletableFuture<>();
+        loop.execute(() -> {
+            events.add("outer starts");
+            loop.execute(() -> {
+                events.add("inner runs");
+                innerDone.complete(null);
+            });
+            events.add("outer ends");
+        });
+        get(innerDone, "the inner task");
+        assertEquals(List.of("outer starts", "outer ends", "inner runs"),
+                get(loop.submit(() -> List.copyOf(events)), "the event list"));
+    }
+
+    @ConformanceTest
+    @DisplayName("submit completes with the task's value, on the loop thread")
+    void submitCompletesWithValue(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        AtomicReference<Boolean> ranOnLoop = new AtomicReference<>();
+        assertEquals("value", get(loop.submit(() -> {
+            ranOnLoop.set(loop.inEventLoop());
+            return "value";
+        }), "submit"));
+        assertTrue(ranOnLoop.get(), "inEventLoop() inside a task");
+        assertFalse(loop.inEventLoop(), "inEventLoop() on the test thread");
+    }
+
+    @ConformanceTest
+    @DisplayName("a null task is refused with NullPointerException in the caller")
+    void nullTasksAreRefused(String impl) {
+        EventLoop loop = newLoop(impl);
+        assertThrows(NullPointerException.class, () -> loop.execute(null));
+        assertThrows(NullPointerException.class, () -> loop.submit(null));
+        assertThrows(NullPointerException.class, () -> loop.offload(null, () -> 1));
+        assertThrows(NullPointerException.class, () -> loop.offload(Executors.newCachedThreadPool(), null));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.loopbench.loop.mpsc;
+
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.LoopCounters;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The mpsc loop's tuning options are what users change, so every combination of idle strategy and queue must
+ * keep the wakeup rules the conformance suite checks for the defaults.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MpscEventLoopTuningTest {
+
+    private static final int ROUND_TRIPS = 20_000;
+
+    static List<Arguments> parkingCombinations() {
+        List<Arguments> combinations = new ArrayList<>();
+        for (String idle : List.of(ParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy.ALIAS)) {
+            for (String queue : MpscQueueType.aliases()) {
+                combinations.add(Arguments.of(idle, queue));
+            }
+        }
+        return combinations;
+    }
+
+    @ParameterizedTest(name = "[mpsc idle={0} queue={1}] no wakeup is lost over 20,000 round trips")
+    @MethodSource("parkingCombinations")
+    void noLostWakeup(String idle, String queue) throws Exception {
+        try (EventLoop loop = EventLoopRegistry.builder("mpsc").option("idle", idle).option("queue", queue).build()) {
+            for (int i = 0; i < ROUND_TRIPS; i++) {
+                int expected = i;
+                assertEquals(expected, loop.submit(() -> expected).get(20, TimeUnit.SECONDS));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "[mpsc idle={0} queue={1}] a producer wakes a parked loop once, and only then")
+    @MethodSource("parkingCombinations")
+    void wakesOnlyASleepingLoop(String idle, String queue) throws Exception {
+        try (EventLoop loop = EventLoopRegistry.builder("mpsc").option("idle", idle).option("queue", queue).build()) {
+            loop.submit(() -> null).get(20, TimeUnit.SECONDS);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // far past any spin phase: the loop parks
+            LoopCounters before = loop.counters();
+            loop.submit(() -> null).get(20, TimeUnit.SECONDS);
+            LoopCounters after = loop.counters().since(before);
+            assertEquals(1, after.tasksRun());
+            assertEquals(1, after.wakeupsIssued(), "one task after a long gap costs exactly one wakeup");
+        }
+    }
+
+    @ParameterizedTest(name = "[mpsc idle=spin queue={0}] a busy-spinning loop never needs a wakeup")
+    @MethodSource("dev.loopbench.loop.mpsc.MpscQueueType#aliases")
+    void busySpinNeverWakes(String queue) throws Exception {
+        try (EventLoop loop = EventLoopRegistry.builder("mpsc").option("idle", "spin").option("queue", queue).build()) {
+            for (int i = 0; i < 1_000; i++) {
+                loop.submit(() -> null).get(20, TimeUnit.SECONDS);
+            }
+            assertEquals(0, loop.counters().wakeupsIssued());
+            assertTrue(loop.counters().tasksRun() >= 1_000);
+        }
+    }
+}
