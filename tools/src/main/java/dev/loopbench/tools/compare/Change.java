@@ -1,0 +1,31 @@
+package dev.loopbench.tools.compare;
+
+/**
+ * How one metric changed from the base run to the new run, judged from per-fork scores.
+ *
+ * @param baseForks number of fork scores in the base run
+ * @param newForks  number of fork scores in the new run
+ * @param baseMean  mean of the base run's fork scores; NaN without any
+ * @param newMean   mean of the new run's fork scores; NaN without any
+ * @param ratio     new/base with its 95% bootstrap interval
+ * @param verdict   the judgement against the threshold
+ * @param note      why the verdict is what it is, when that is not the interval alone; empty otherwise
+ */
+public record Change(int baseForks, int newForks, double baseMean, double newMean, RatioInterval ratio,
+                     Verdict verdict, String note) {
+
+    /** The change in percent of the base value, e.g. +25 for a time that grew by a quarter. */
+    public double percent() {
+        return (ratio.ratio() - 1) * 100;
+    }
+
+    /** The lower bound of the change in percent; NaN without an interval. */
+    public double lowPercent() {
+        return (ratio.low() - 1) * 100;
+    }
+
+    /** The upper bound of the change in percent; NaN without an interval. */
+    public double highPercent() {
+        return (ratio.high() - 1) * 100;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.loopbench.tools.metadata;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The context of one run, as stored in {@code RUN.meta.json}: absolute times are only comparable between runs
+ * made on the same machine, JDK and flags. Every value is a string, {@value #UNKNOWN} when it could not be found.
+ *
+ * @param profile   the bench profile, e.g. {@code quick}
+ * @param date      when the run was made, ISO-8601 UTC
+ * @param gitCommit the commit measured
+ * @param jdkVendor {@code java.vendor}
+ * @param jdkVersion {@code java.version}
+ * @param jvmName   {@code java.vm.name}
+ * @param jvmFlags  the JVM's input arguments, space separated
+ * @param cpuModel  the first {@code model name} of {@code /proc/cpuinfo}
+ * @param cores     processors available to the JVM
+ * @param memory    physical memory
+ * @param os        name, version and architecture
+ * @param jmhArgs   the arguments JMH was run with
+ */
+public record RunMetadata(String profile, String date, String gitCommit, String jdkVendor, String jdkVersion,
+                          String jvmName, String jvmFlags, String cpuModel, String cores, String memory, String os,
+                          String jmhArgs) {
+
+    /** The value of a field that could not be found. */
+    public static final String UNKNOWN = "unknown";
+
+    /** The fields by their JSON names, in the order of {@code docs/results-format.md}. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("profile", profile);
+        map.put("date", date);
+        map.put("gitCommit", gitCommit);
+        map.put("jdkVendor", jdkVendor);
+        map.put("jdkVersion", jdkVersion);
+        map.put("jvmName", jvmName);
+        map.put("jvmFlags", jvmFlags);
+        map.put("cpuModel", cpuModel);
+        map.put("cores", cores);
+        map.put("memory", memory);
+        map.put("os", os);
+        map.put("jmhArgs", jmhArgs);
+        return map;
+    }
+
+    /** The inverse of {@link #asMap()}; a field the map lacks is {@value #UNKNOWN}. */
+    public static RunMetadata fromMap(Map<String, String> map) {
+        return new RunMetadata(
+                map.getOrDefault("profile", UNKNOWN),
+                map.getOrDefault("date", UNKNOWN),
+                map.getOrDefault("gitCommit", UNKNOWN),
+                map.getOrDefault("jdkVendor", UNKNOWN),
+                map.getOrDefault("jdkVersion", UNKNOWN),
+                map.getOrDefault("jvmName", UNKNOWN),
+                map.getOrDefault("jvmFlags", UNKNOWN),
+                map.getOrDefault("cpuModel", UNKNOWN),
+                map.getOrDefault("cores", UNKNOWN),
+                map.getOrDefault("memory", UNKNOWN),
+                map.getOrDefault("os", UNKNOWN),
+                map.getOrDefault("jmhArgs", UNKNOWN));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.loopbench.tools.report;
+
+import dev.loopbench.tools.results.Direction;
+import dev.loopbench.tools.summary.Figure;
+import dev.loopbench.tools.summary.ImplScore;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the report's XChart charts; saving them is the caller's business. */
+final class Charts {
+
+    static final int WIDTH = 900;
+    static final int HEIGHT = 540;
+
+    /** Percentile points per halving of the remaining distance to 100%, as in HdrHistogram's own plots. */
+    private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
+    private static final double NANOS_PER_MICRO = 1000;
+
+    private Charts() {
+    }
+
+    /** The implementations of one figure side by side, with JMH's error as error bars; empty if no score is finite. */
+    static Optional<CategoryChart> figure(Figure figure) {
+        List<String> impls = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        List<Double> errors = new ArrayList<>();
+        for (ImplScore impl : figure.impls()) {
+            if (Double.isFinite(impl.metric().score())) {
+                impls.add(impl.best() ? impl.impl() + " *" : impl.impl());
+                scores.add(impl.metric().score());
+                double error = impl.metric().scoreError();
+                errors.add(Double.isFinite(error) ? error : 0);
+            }
+        }
+        if (impls.isEmpty()) {
+            return Optional.empty();
+        }
+        String unit = figure.impls().get(0).metric().unit();
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(figure.key().label())
+                .xAxisTitle("impl")
+                .yAxisTitle(unit + " (" + (figure.direction() == Direction.LOWER_IS_BETTER
+                        ? "lower" : "higher") + " is better)")
+                .build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
+        chart.addSeries(figure.key().metric(), impls, scores, errors);
+        return Optional.of(chart);
+    }
+
+    /**
+     * The latency distribution of each implementation, HdrHistogram style: percentile on a log scale of
+     * 1/(1-p), so that 90%, 99%, 99.9% and 99.99% are evenly spaced and the tail gets the room it deserves.
+     * XChart's log axis takes no custom tick labels, so x is log10(1/(1-p)) on a linear axis whose whole
+     * numbers are labelled as percentiles.
+     */
+    static XYChart latencyDistribution(String title, Map<String, Histogram> histogramsByImpl) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title)
+                .xAxisTitle("percentile")
+                .yAxisTitle("latency (µs)")
+                .build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
+        chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);
+        double decades = 1;
+        for (Map.Entry<String, Histogram> impl : histogramsByImpl.entrySet()) {
+            List<Double> tailDecades = new ArrayList<>();
+            List<Double> micros = new ArrayList<>();
+            for (HistogramIterationValue point : impl.getValue().percentiles(PERCENTILE_TICKS_PER_HALF_DISTANCE)) {
+                double level = point.getPercentileLevelIteratedTo() / 100;
+                if (level >= 1) {
+                    break;
+                }
+                tailDecades.add(Math.log10(1 / (1 - level)));
+                micros.add(point.getValueIteratedTo() / NANOS_PER_MICRO);
+            }
+            decades = Math.max(decades, Math.ceil(tailDecades.get(tailDecades.size() - 1)));
+            XYSeries series = chart.addSeries(impl.getKey() + " (" + impl.getValue().getTotalCount() + " samples)", tailDecades, micros);
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(decades);
+        return chart;
+    }
+
+    /** {@code 0%}, {@code 90%}, {@code 99%}, {@code 99.9%} ... at whole decades of 1/(1-p); no label in between. */
+    private static String percentileLabel(double tailDecades) {
+        double decade = Math.rint(tailDecades);
+        if (Math.abs(tailDecades - decade) > 1e-9) {
+            return "";
+        }
+        DecimalFormat percent = new DecimalFormat("0.#######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return percent.format(100 * (1 - Math.pow(10, -decade))) + "%";
+    }
+
+    /**
+     * Each loop figure as a multiple of its physical limit, implementations side by side.
+     *
+     * @param ratiosByImpl per implementation, its ratio for each of the figure labels, null where it has none
+     *                     (XChart places a series' values by position, so every series needs every label)
+     */
+    static CategoryChart limitRatios(List<String> figureLabels, Map<String, List<Double>> ratiosByImpl) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 160)
+                .title("Times worse than the physical limit")
+                .yAxisTitle("x limit (1 = the limit)")
+                .build();
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        ratiosByImpl.forEach((impl, ratios) -> chart.addSeries(impl, figureLabels, ratios));
+        return chart;
+    }
+}

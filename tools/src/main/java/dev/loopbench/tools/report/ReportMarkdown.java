@@ -1,0 +1,81 @@
+package dev.loopbench.tools.report;
+
+import dev.loopbench.tools.summary.Figure;
+import dev.loopbench.tools.summary.ImplScore;
+import dev.loopbench.tools.summary.SummaryTable;
+import dev.loopbench.tools.text.Numbers;
+import dev.loopbench.tools.text.Table;
+
+import java.util.List;
+
+/** Renders a {@link Report} as the markdown of {@code report.md}, with the charts as images beside it. */
+final class ReportMarkdown {
+
+    private ReportMarkdown() {
+    }
+
+    static String render(Report report) {
+        StringBuilder md = new StringBuilder("# Benchmark report: ").append(report.runName()).append("\n\n");
+        appendContext(md, report);
+
+        md.append("## Figures\n\n")
+                .append("Score and error as JMH reports them (error: half-width of the 99.9% interval); ")
+                .append("`*` marks the best implementation; `x limit` is how many times worse than the physical limit ")
+                .append("measured in the same run.\n\n")
+                .append(SummaryTable.of(report.summary()).toMarkdown()).append('\n');
+        appendCharts(md, report.figureCharts());
+
+        md.append("## Latency distributions\n\n")
+                .append("Percentiles of all samples of all iterations and forks, pooled from the run's `.hlog` files: ")
+                .append("the true percentiles of the run, unlike the `hdr.*` figures, which average per-iteration percentiles.\n\n");
+        appendChartsOrNone(md, report.latencyCharts());
+
+        md.append("## Ratio to the physical limits\n\n")
+                .append("Latency is read against `SpinPingPongLimit.roundTrip`, wakeup against `ParkUnparkPingPongLimit.roundTrip`, ")
+                .append("throughput against `MpscQueueLimit.offerPoll`: score/limit for times, limit/score for throughputs.\n\n");
+        Table ratios = limitRatios(report.summary().figures());
+        if (!ratios.isEmpty()) {
+            md.append(ratios.toMarkdown()).append('\n');
+        }
+        appendChartsOrNone(md, report.limitChart().stream().toList());
+
+        if (!report.notes().isEmpty() || !report.summary().notes().isEmpty()) {
+            md.append("## Notes\n\n");
+            report.summary().notes().forEach(note -> md.append("- ").append(note).append('\n'));
+            report.notes().forEach(note -> md.append("- ").append(note).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static void appendContext(StringBuilder md, Report report) {
+        if (report.metadata().isEmpty()) {
+            md.append("_No ").append(report.runName()).append(".meta.json beside the results: ")
+                    .append("the JDK, flags and machine of this run are unknown._\n\n");
+            return;
+        }
+        Table context = new Table("Context", "Value");
+        report.metadata().get().asMap().forEach((key, value) -> context.add(key, value.isEmpty() ? "-" : "`" + value + "`"));
+        md.append(context.toMarkdown()).append('\n');
+    }
+
+    private static Table limitRatios(List<Figure> figures) {
+        Table table = new Table("Figure", "Impl", "x limit>");
+        for (Figure figure : figures) {
+            for (ImplScore impl : figure.impls()) {
+                impl.limitRatio().ifPresent(ratio -> table.add(figure.key().label(), impl.impl(), Numbers.times(ratio)));
+            }
+        }
+        return table;
+    }
+
+    private static void appendChartsOrNone(StringBuilder md, List<ChartFile> charts) {
+        if (charts.isEmpty()) {
+            md.append("_None: see the notes below._\n\n");
+        }
+        appendCharts(md, charts);
+    }
+
+    private static void appendCharts(StringBuilder md, List<ChartFile> charts) {
+        charts.forEach(chart -> md.append("![").append(chart.title()).append("](").append(chart.fileName()).append(")\n\n"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.loopbench.tools.results;
+
+import java.util.Comparator;
+
+/**
+ * The metric names this suite defines (see {@code docs/results-format.md}) and the order tables list them in.
+ */
+public final class MetricNames {
+
+    /** The name tables give to a row's primary metric; JMH itself leaves it unnamed. */
+    public static final String PRIMARY = "score";
+
+    /** Prefix of the {@code HdrHistogramProfiler}'s per-iteration percentiles, e.g. {@code hdr.p99.9}. */
+    public static final String HDR_PREFIX = "hdr.";
+
+    /** The wakeups a loop issued per operation. */
+    public static final String WAKEUPS_PER_OP = "wakeups.per.op";
+
+    private static final String HDR_MAX = HDR_PREFIX + "max";
+    private static final String HDR_PERCENTILE_PREFIX = HDR_PREFIX + "p";
+
+    /**
+     * Primary first, then the hdr percentiles in ascending order with {@code hdr.max} last, then the rest by name.
+     * Sorting by name alone would put {@code hdr.max} before {@code hdr.p50}.
+     */
+    public static final Comparator<String> ORDER = Comparator
+            .comparingInt(MetricNames::rank)
+            .thenComparingDouble(MetricNames::percentileOrZero)
+            .thenComparing(Comparator.naturalOrder());
+
+    private MetricNames() {
+    }
+
+    /** A latency percentile from the hdr profiler, as opposed to its sample count or another profiler's metric. */
+    public static boolean isHdrLatency(String name, String unit) {
+        return name.startsWith(HDR_PREFIX) && TimeUnits.isTime(unit);
+    }
+
+    /** A metric that summaries, charts and comparisons show: the score, hdr latencies and wakeups per operation. */
+    public static boolean isFigure(String name, String unit) {
+        return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || isHdrLatency(name, unit);
+    }
+
+    private static int rank(String name) {
+        if (PRIMARY.equals(name)) {
+            return 0;
+        }
+        if (isHdrPercentile(name)) {
+            return 1;
+        }
+        return HDR_MAX.equals(name) ? 2 : 3;
+    }
+
+    private static double percentileOrZero(String name) {
+        return isHdrPercentile(name) ? Double.parseDouble(name.substring(HDR_PERCENTILE_PREFIX.length())) : 0;
+    }
+
+    private static boolean isHdrPercentile(String name) {
+        return name.startsWith(HDR_PERCENTILE_PREFIX)
+                && name.substring(HDR_PERCENTILE_PREFIX.length()).matches("\\d+(\\.\\d+)?");
+    }
+}

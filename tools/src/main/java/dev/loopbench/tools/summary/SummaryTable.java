@@ -1,0 +1,44 @@
+package dev.loopbench.tools.summary;
+
+import dev.loopbench.tools.results.BenchmarkKey;
+import dev.loopbench.tools.text.Numbers;
+import dev.loopbench.tools.text.Table;
+
+/**
+ * A {@link RunSummary} as a table: one line per figure and implementation, the figure named on its first line
+ * only, the best implementation marked {@code *}, and the ratio to the physical limit where there is one.
+ */
+public final class SummaryTable {
+
+    private SummaryTable() {
+    }
+
+    public static Table of(RunSummary summary) {
+        Table table = new Table("Benchmark", "Mode", "Params", "Metric", "Impl", "Score>", "Error>", "Unit", "x limit>", "Best");
+        for (Figure figure : summary.figures()) {
+            boolean first = true;
+            for (ImplScore impl : figure.impls()) {
+                BenchmarkKey key = figure.key().benchmark();
+                table.add(first ? key.simpleName() : "", first ? key.mode() : "",
+                        first ? BenchmarkKey.paramsLabel(key.params()) : "", first ? figure.key().metric() : "",
+                        impl.impl(), Numbers.score(impl.metric().score()), errorOf(impl), impl.metric().unit(),
+                        Numbers.times(impl.limitRatio().orElse(Double.NaN)), impl.best() ? "*" : "");
+                first = false;
+            }
+        }
+        return table;
+    }
+
+    /** The summary as plain text, with its notes below the table. */
+    public static String toText(RunSummary summary) {
+        StringBuilder text = new StringBuilder(of(summary).toText());
+        text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run. *: best impl.\n");
+        summary.notes().forEach(note -> text.append("Note: ").append(note).append('\n'));
+        return text.toString();
+    }
+
+    private static String errorOf(ImplScore impl) {
+        double error = impl.metric().scoreError();
+        return Double.isNaN(error) ? "" : Numbers.score(error);
+    }
+}

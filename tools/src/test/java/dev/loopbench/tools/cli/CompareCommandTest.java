@@ -1,0 +1,160 @@
+package dev.loopbench.tools.cli;
+
+import dev.loopbench.tools.JmhJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareCommandTest {
+
+    private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
+    private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFileComparedWithItselfExitsZero() throws Exception {
+        Path run = run("run.json", 1, 1.0);
+
+        Cli cli = Cli.run("compare", run.toString(), run.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("unchanged"), cli.out());
+        assertFalse(cli.out().contains("slower  "), cli.out());
+    }
+
+    @Test
+    void aSlowdownExitsOneAndWritesTheMarkdown() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path slower = run("new.json", 2, 1.25);
+        Path markdown = dir.resolve("comment.md");
+
+        Cli cli = Cli.run("compare", base.toString(), slower.toString(), "--markdown", markdown.toString());
+
+        String comment = Files.readString(markdown);
+        assertAll(
+                () -> assertEquals(1, cli.exitCode(), cli.err()),
+                () -> assertTrue(cli.out().contains("slower"), cli.out()),
+                () -> assertTrue(comment.startsWith("## Benchmark comparison"), comment),
+                () -> assertTrue(comment.contains("| slower |"), comment),
+                () -> assertTrue(comment.contains("How the verdicts are reached") && comment.contains("bootstrap"), comment));
+    }
+
+    @Test
+    void aHigherThresholdAcceptsTheSameSlowdown() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path slower = run("new.json", 2, 1.25);
+
+        Cli cli = Cli.run("compare", base.toString(), slower.toString(), "--threshold", "60%");
+
+        assertEquals(0, cli.exitCode(), cli.out());
+    }
+
+    @Test
+    void aMissingFileExitsTwoNamingIt() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path missing = dir.resolve("absent.json");
+
+        Cli cli = Cli.run("compare", base.toString(), missing.toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains(missing.toString()) && cli.err().contains("no such file"), cli.err());
+    }
+
+    @Test
+    void aFileThatIsNotJsonExitsTwo() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path text = Files.writeString(dir.resolve("notes.json"), "# Benchmark {results: pending\n");
+
+        Cli cli = Cli.run("compare", base.toString(), text.toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("notes.json") && cli.err().contains("not valid JSON"), cli.err());
+    }
+
+    @Test
+    void jsonThatIsNotJmhOutputExitsTwo() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path other = Files.writeString(dir.resolve("other.json"), "[{\"name\": \"not a benchmark\"}]");
+
+        Cli cli = Cli.run("compare", base.toString(), other.toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("not JMH output") && cli.err().contains("benchmark is missing"), cli.err());
+    }
+
+    @Test
+    void runsWithNothingInCommonExitTwo() throws Exception {
+        Path latency = run("latency.json", 1, 1.0);
+        Path throughput = new JmhJson(2).add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 3)).write(dir.resolve("throughput.json"));
+
+        Cli cli = Cli.run("compare", latency.toString(), throughput.toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("no benchmark in common"), cli.err());
+    }
+
+    @Test
+    void rowsInOnlyOneFileAreReportedWithoutFailing() throws Exception {
+        Path base = new JmhJson(1)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc"))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "locked"))
+                .write(dir.resolve("base.json"));
+        Path next = new JmhJson(2)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc"))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "netty").nanScores())
+                .write(dir.resolve("new.json"));
+
+        Cli cli = Cli.run("compare", base.toString(), next.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("Only in base:\n  OneWayLatency.oneWay impl=locked (avgt): score"), cli.out());
+        assertTrue(cli.out().contains("Only in new:\n  OneWayLatency.oneWay impl=netty (avgt): score"), cli.out());
+        assertTrue(cli.out().contains("no metadata"), cli.out());
+    }
+
+    @Test
+    void wrongArgumentsExitTwoWithWhatWouldBeRight() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+
+        Cli missing = Cli.run("compare", base.toString());
+        Cli badThreshold = Cli.run("compare", base.toString(), base.toString(), "--threshold", "fast");
+        Cli unknownOption = Cli.run("compare", base.toString(), base.toString(), "--treshold", "5");
+
+        assertAll(
+                () -> assertEquals(2, missing.exitCode()),
+                () -> assertTrue(missing.err().contains("missing NEW.json") && missing.err().contains("usage: compare"), missing.err()),
+                () -> assertEquals(2, badThreshold.exitCode()),
+                () -> assertTrue(badThreshold.err().contains("--threshold must be a percentage"), badThreshold.err()),
+                () -> assertEquals(2, unknownOption.exitCode()),
+                () -> assertTrue(unknownOption.err().contains("unknown option --treshold"), unknownOption.err()));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"compare", "report", "summary", "metadata"}) {
+            Cli cli = Cli.run(command, "--help");
+
+            assertEquals(0, cli.exitCode(), command);
+            assertTrue(cli.out().startsWith("usage: " + command), cli.out());
+        }
+        assertEquals(0, Cli.run("--help").exitCode());
+        assertEquals(2, Cli.run("frobnicate").exitCode());
+        assertEquals(2, Cli.run().exitCode());
+    }
+
+    private Path run(String name, long seed, double scale) throws Exception {
+        return new JmhJson(seed)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", scale).param("impl", "mpsc").secondary("hdr.p99", "us", 8 * scale))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 3 / scale).param("impl", "mpsc"))
+                .write(dir.resolve(name));
+    }
+}

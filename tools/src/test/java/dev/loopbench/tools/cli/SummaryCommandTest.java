@@ -1,0 +1,63 @@
+package dev.loopbench.tools.cli;
+
+import dev.loopbench.tools.JmhJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SummaryCommandTest {
+
+    private static final String WAKEUP = "dev.loopbench.bench.wakeup.SleepingLoopWakeup.submit";
+    private static final String PARK_LIMIT = "dev.loopbench.bench.limits.ParkUnparkPingPongLimit.roundTrip";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsEachImplWithTheBestMarkedAndItsRatioToTheLimit() throws Exception {
+        Path run = new JmhJson(3)
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park").param("idleGapMicros", "200").noise(0))
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 20).param("impl", "spin").param("idleGapMicros", "200").noise(0))
+                .add(JmhJson.row(PARK_LIMIT, "avgt", "us/op", 10).noise(0))
+                .write(dir.resolve("run.json"));
+
+        Cli cli = Cli.run("summary", run.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> lines = cli.out().lines().toList();
+        assertTrue(lines.stream().anyMatch(l -> l.matches("SleepingLoopWakeup\\.submit\\s+avgt\\s+idleGapMicros=200\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
+                cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x\\s+\\*")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("ParkUnparkPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),
+                cli.out());
+    }
+
+    @Test
+    void worksWithoutAnyLimitInTheRun() throws Exception {
+        Path run = new JmhJson(3)
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park"))
+                .write(dir.resolve("run.json"));
+
+        Cli cli = Cli.run("summary", run.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("Note: no usable " + PARK_LIMIT), cli.out());
+        assertTrue(cli.out().lines().noneMatch(line -> line.matches(".*\\d\\.\\d\\dx.*")), cli.out());
+    }
+
+    @Test
+    void anEmptyRunIsBadInput() throws Exception {
+        Path run = Files.writeString(dir.resolve("run.json"), "[]");
+
+        Cli cli = Cli.run("summary", run.toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("holds no benchmark results"), cli.err());
+    }
+}

@@ -1,0 +1,173 @@
+package dev.loopbench.tools.compare;
+
+import dev.loopbench.tools.JmhJson;
+import dev.loopbench.tools.metadata.RunMetadata;
+import dev.loopbench.tools.results.JmhResultReader;
+import dev.loopbench.tools.results.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleFunction;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunComparatorTest {
+
+    private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
+    private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
+    private static final double THRESHOLD = RunComparator.DEFAULT_THRESHOLD_PCT;
+    private static final Optional<RunMetadata> SAME_MACHINE = Optional.of(metadata("17.0.15"));
+
+    @TempDir
+    Path dir;
+
+    private int files;
+
+    @Test
+    void twoSamplesOfTheSameDistributionAreUnchanged() throws Exception {
+        for (long seed = 1; seed <= 10; seed++) {
+            RunComparison comparison = compare(latency(1.0), latency(1.0), seed);
+
+            assertEquals(List.of(Verdict.UNCHANGED, Verdict.UNCHANGED), verdicts(comparison), "seed " + seed);
+            assertTrue(comparison.warnings().isEmpty(), comparison.warnings().toString());
+        }
+    }
+
+    @Test
+    void timeUpByAQuarterIsSlower() throws Exception {
+        RunComparison comparison = compare(latency(1.0), latency(1.25), 1);
+
+        assertEquals(List.of(Verdict.SLOWER, Verdict.SLOWER), verdicts(comparison));
+        Change score = comparison.comparisons().get(0).change();
+        assertAll(
+                () -> assertEquals(25, score.percent(), 5),
+                () -> assertTrue(score.lowPercent() > THRESHOLD && score.lowPercent() <= score.percent(), score.toString()),
+                () -> assertTrue(score.highPercent() >= score.percent(), score.toString()),
+                () -> assertTrue(comparison.hasRegression()));
+    }
+
+    @Test
+    void throughputDownByAQuarterIsSlower() throws Exception {
+        RunComparison comparison = compare(throughput(4.0), throughput(3.0), 1);
+
+        assertEquals(List.of(Verdict.SLOWER), verdicts(comparison));
+        assertEquals(-25, comparison.comparisons().get(0).change().percent(), 5);
+    }
+
+    @Test
+    void timeDownByAQuarterIsFaster() throws Exception {
+        RunComparison comparison = compare(latency(1.0), latency(0.75), 1);
+
+        assertEquals(List.of(Verdict.FASTER, Verdict.FASTER), verdicts(comparison));
+        assertTrue(!comparison.hasRegression());
+    }
+
+    @Test
+    void throughputUpByAQuarterIsFaster() throws Exception {
+        RunComparison comparison = compare(throughput(4.0), throughput(5.0), 1);
+
+        assertEquals(List.of(Verdict.FASTER), verdicts(comparison));
+    }
+
+    @Test
+    void sameFilesGiveTheSameIntervalEveryTime() throws Exception {
+        Run base = run(new JmhJson(3).add(latency(1.0).apply(1.0)), SAME_MACHINE);
+        Run next = run(new JmhJson(4).add(latency(1.0).apply(1.1)), SAME_MACHINE);
+
+        assertEquals(RunComparator.compare(base, next, THRESHOLD), RunComparator.compare(base, next, THRESHOLD));
+    }
+
+    @Test
+    void rowsAndMetricsInOnlyOneRunAreListedNotCompared() throws Exception {
+        Run base = run(new JmhJson(1)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc").secondary("hdr.p99", "us", 5))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "locked")), SAME_MACHINE);
+        Run next = run(new JmhJson(2)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc"))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "netty")), SAME_MACHINE);
+
+        RunComparison comparison = RunComparator.compare(base, next, THRESHOLD);
+
+        assertEquals(1, comparison.comparisons().size());
+        assertEquals(List.of("mpsc:[hdr.p99]", "locked:[score]"), describe(comparison.onlyInBase()));
+        assertEquals(List.of("netty:[score]"), describe(comparison.onlyInNew()));
+    }
+
+    @Test
+    void nanScoresAreInconclusiveWithANote() throws Exception {
+        Run base = run(new JmhJson(1).add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4)), SAME_MACHINE);
+        Run next = run(new JmhJson(2).add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4).nanScores()), SAME_MACHINE);
+
+        Change change = RunComparator.compare(base, next, THRESHOLD).comparisons().get(0).change();
+
+        assertEquals(Verdict.INCONCLUSIVE, change.verdict());
+        assertEquals("NaN score in new", change.note());
+    }
+
+    @Test
+    void aSingleForkIsInconclusiveUnlessTheChangeIsTwofold() throws Exception {
+        RunComparison small = compare(mean -> JmhJson.row(LATENCY, "avgt", "us/op", mean).forks(1),
+                mean -> JmhJson.row(LATENCY, "avgt", "us/op", mean * 1.5).forks(1), 1);
+        RunComparison huge = compare(mean -> JmhJson.row(LATENCY, "avgt", "us/op", mean).forks(1),
+                mean -> JmhJson.row(LATENCY, "avgt", "us/op", mean * 3).forks(1), 1);
+
+        assertEquals(List.of(Verdict.INCONCLUSIVE), verdicts(small));
+        assertEquals(List.of(Verdict.SLOWER), verdicts(huge));
+        assertTrue(huge.comparisons().get(0).change().note().contains("no interval"));
+        assertTrue(!huge.comparisons().get(0).change().ratio().hasInterval());
+    }
+
+    @Test
+    void differentJdksAndMissingMetadataAreWarnedAbout() throws Exception {
+        Run base = run(new JmhJson(1).add(latency(1.0).apply(1.0)), Optional.of(metadata("17.0.15")));
+        Run next = run(new JmhJson(2).add(latency(1.0).apply(1.0)), Optional.of(metadata("21.0.2")));
+        Run unknown = run(new JmhJson(2).add(latency(1.0).apply(1.0)), Optional.empty());
+
+        List<String> differentJdk = RunComparator.compare(base, next, THRESHOLD).warnings();
+        List<String> missing = RunComparator.compare(base, unknown, THRESHOLD).warnings();
+
+        assertEquals(1, differentJdk.size());
+        assertTrue(differentJdk.get(0).contains("JDK") && differentJdk.get(0).contains("21.0.2"), differentJdk.get(0));
+        assertEquals(1, missing.size());
+        assertTrue(missing.get(0).contains("no metadata") && missing.get(0).contains("the new run"), missing.get(0));
+    }
+
+    private static DoubleFunction<JmhJson.Row> latency(double scale) {
+        return mean -> JmhJson.row(LATENCY, "avgt", "us/op", mean * scale).param("impl", "mpsc")
+                .secondary("hdr.p99", "us", 10 * mean * scale)
+                .secondary("hdr.count", "samples", 1000);
+    }
+
+    private static DoubleFunction<JmhJson.Row> throughput(double opsPerMicro) {
+        return mean -> JmhJson.row(THROUGHPUT, "thrpt", "ops/us", opsPerMicro).param("impl", "mpsc").param("depth", "4");
+    }
+
+    private RunComparison compare(DoubleFunction<JmhJson.Row> base, DoubleFunction<JmhJson.Row> next, long seed) throws Exception {
+        Run baseRun = run(new JmhJson(seed).add(base.apply(1.0)), SAME_MACHINE);
+        Run newRun = run(new JmhJson(seed + 1000).add(next.apply(1.0)), SAME_MACHINE);
+        return RunComparator.compare(baseRun, newRun, THRESHOLD);
+    }
+
+    private Run run(JmhJson json, Optional<RunMetadata> metadata) throws Exception {
+        Path file = json.write(dir.resolve("run-" + files++ + ".json"));
+        return new Run(file.toString(), JmhResultReader.read(file), metadata);
+    }
+
+    private static List<Verdict> verdicts(RunComparison comparison) {
+        return comparison.comparisons().stream().map(c -> c.change().verdict()).toList();
+    }
+
+    private static List<String> describe(List<UnmatchedRow> rows) {
+        return rows.stream().map(row -> row.key().params().get("impl") + ":" + row.metrics()).toList();
+    }
+
+    private static RunMetadata metadata(String jdkVersion) {
+        return new RunMetadata("quick", "2026-11-22T00:00:00Z", "abc", "Eclipse Adoptium", jdkVersion,
+                "OpenJDK 64-Bit Server VM", "-Xmx1g", "Intel Xeon", "2", "24000 MiB", "Linux", "-f 3");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.loopbench.tools.summary;
+
+import dev.loopbench.tools.JmhJson;
+import dev.loopbench.tools.results.JmhResultReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunSummarizerTest {
+
+    private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
+    private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
+    private static final String SPIN_LIMIT = "dev.loopbench.bench.limits.SpinPingPongLimit.roundTrip";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void marksTheBestImplInEitherDirection() throws Exception {
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
+
+        assertEquals("mpsc", best(figure(summary, "OneWayLatency.oneWay gapMicros=0 score (avgt)")));
+        assertEquals("locked", best(figure(summary, "OneWayLatency.oneWay gapMicros=0 hdr.p99 (avgt)")));
+        assertEquals("netty", best(figure(summary, "ChainThroughput.chain depth=4 score (thrpt)")));
+    }
+
+    @Test
+    void readsLoopsAgainstTheirLimitInCommonUnits() throws Exception {
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
+
+        Map<String, Double> ratios = figure(summary, "OneWayLatency.oneWay gapMicros=0 score (avgt)").impls().stream()
+                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
+
+        assertEquals(4.0, ratios.get("mpsc"), 0.4);
+        assertEquals(6.0, ratios.get("locked"), 0.6);
+    }
+
+    @Test
+    void aFigureWhoseLimitIsAbsentHasNoRatioAndANote() throws Exception {
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
+
+        Figure throughput = figure(summary, "ChainThroughput.chain depth=4 score (thrpt)");
+
+        assertTrue(throughput.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()));
+        assertEquals(List.of("no usable dev.loopbench.bench.limits.MpscQueueLimit.offerPoll in this run: "
+                + "figures read against it have no limit ratio"), summary.notes());
+    }
+
+    @Test
+    void secondaryFiguresAreNotReadAgainstTheLimit() throws Exception {
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
+
+        Figure p99 = figure(summary, "OneWayLatency.oneWay gapMicros=0 hdr.p99 (avgt)");
+
+        assertTrue(p99.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()));
+        assertFalse(summary.figures().stream().anyMatch(f -> f.key().metric().equals("hdr.count")));
+    }
+
+    private Path run() throws Exception {
+        return new JmhJson(7)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("gapMicros", "0")
+                        .secondary("hdr.p99", "us", 9).secondary("hdr.count", "samples", 1000))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.0).param("impl", "locked").param("gapMicros", "0")
+                        .secondary("hdr.p99", "us", 7).secondary("hdr.count", "samples", 1000))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4.0).param("impl", "mpsc").param("depth", "4"))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 5.0).param("impl", "netty").param("depth", "4"))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
+                .write(dir.resolve("run.json"));
+    }
+
+    private static Figure figure(RunSummary summary, String label) {
+        return summary.figures().stream().filter(f -> f.key().label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " not in " + summary.figures().stream().map(f -> f.key().label()).toList()));
+    }
+
+    private static String best(Figure figure) {
+        List<String> best = figure.impls().stream().filter(ImplScore::best).map(ImplScore::impl).toList();
+        assertEquals(1, best.size(), figure.toString());
+        return best.get(0);
+    }
+}
