@@ -1,0 +1,54 @@
+package dev.loopbench.bench.support;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The send times of an open-loop load generator: one slot every {@code 1/rate} seconds, none skipped, whatever
+ * the system under test does. A sender that falls behind (descheduled, blocked by a full window) sends its late
+ * slots back to back, and each keeps its intended time, so the delay is measured rather than omitted: the
+ * coordinated-omission correction of wrk2 and HdrHistogram.
+ *
+ * <p>Waiting for a slot parks while more than {@link #SPIN_BEFORE_SLOT_NANOS} remain and spins the rest, because
+ * {@code parkNanos} oversleeps by tens of microseconds (the kernel's timer slack) and that lateness would be
+ * charged to the loop. So the sender spins at most that long per slot.
+ *
+ * <p>Single-threaded: one sender owns a schedule.
+ */
+public final class FixedRateSchedule {
+
+    static final long SPIN_BEFORE_SLOT_NANOS = TimeUnit.MICROSECONDS.toNanos(80);
+
+    private final long intervalNanos;
+    private long nextSlot;
+
+    public FixedRateSchedule(int sendsPerSecond) {
+        if (sendsPerSecond <= 0) {
+            throw new IllegalArgumentException("sendsPerSecond must be positive; was " + sendsPerSecond);
+        }
+        this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / sendsPerSecond;
+        restart();
+    }
+
+    /**
+     * Starts the slots afresh from now. Called between iterations: JMH's pause between them is not the loop's
+     * latency, and charging it to the first sends of the next iteration would be.
+     */
+    public void restart() {
+        nextSlot = System.nanoTime();
+    }
+
+    /** Waits for the next slot, or returns at once if it has passed; returns its intended time (nanoTime). */
+    public long awaitNextSlot() {
+        long slot = nextSlot;
+        nextSlot += intervalNanos;
+        long remaining;
+        while ((remaining = slot - System.nanoTime()) > SPIN_BEFORE_SLOT_NANOS) {
+            LockSupport.parkNanos(remaining - SPIN_BEFORE_SLOT_NANOS);
+        }
+        while (slot - System.nanoTime() > 0) {
+            Thread.onSpinWait();
+        }
+        return slot;
+    }
+}
