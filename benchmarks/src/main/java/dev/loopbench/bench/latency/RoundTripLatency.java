@@ -1,0 +1,66 @@
+package dev.loopbench.bench.latency;
+
+import dev.loopbench.bench.support.BoundedWaits;
+import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.support.LoopBenchmark;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Round-trip latency: a producer thread calls {@code submit(task)} and waits for the result, as a caller that
+ * needs an answer from the loop does.
+ *
+ * <p>Why: this is the latency a request-response caller feels: its task crosses to the loop thread, the result
+ * crosses back, and each crossing may have to wake a parked thread (the loop on the way in, the waiting producer
+ * on the way out).
+ *
+ * <p>Traps avoided:
+ * <ul>
+ *   <li>Means hide stalls: besides the average, sample mode gives JMH's own percentiles. Both are closed-loop (the
+ *       producer waits for each result, so it stops measuring while the loop stalls); the open-loop figure is
+ *       {@link OneWayLatency}.</li>
+ *   <li>Dead code: the result goes back to JMH, and the task reads its input from this state.</li>
+ *   <li>A hung loop fails this benchmark after {@value BoundedWaits#TIMEOUT_SECONDS} s instead of hanging the
+ *       run.</li>
+ * </ul>
+ * With the HdrHistogramProfiler, {@code wakeups.per.op} tells how many of these round trips woke the loop. The
+ * limit to read it against: {@code SpinPingPongLimit.roundTrip}.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RoundTripLatency -p impl=mpsc,netty
+ * -p idle=spin-park}; expect a few to tens of microseconds for parking loops, near the spin limit only when both
+ * sides spin ({@code -p impl=mpsc -p idle=spin}).
+ */
+@BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class RoundTripLatency extends LoopBenchmark {
+
+    private Integer payload;
+    private Callable<Integer> echo;
+
+    @Setup(Level.Trial)
+    public void start() {
+        openLoop();
+        payload = 42;
+        echo = () -> payload;
+        IterationProbe.watch(null, loop);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        IterationProbe.trialEnded();
+        closeLoop();
+    }
+
+    @Benchmark
+    public Integer roundTrip() {
+        return BoundedWaits.await(loop.submit(echo));
+    }
+}

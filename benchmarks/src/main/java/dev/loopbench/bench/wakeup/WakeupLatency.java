@@ -1,0 +1,91 @@
+package dev.loopbench.bench.wakeup;
+
+import dev.loopbench.bench.support.BoundedWaits;
+import dev.loopbench.bench.support.IdleGap;
+import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.support.LoopBenchmark;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wakeup cost: the latency of a task submitted after the loop has been idle for {@code idleGapMicros}, so that a
+ * loop which parks when idle really is asleep when the task comes.
+ *
+ * <p>Why: most loops are idle most of the time, and the first task after a pause pays for waking the loop thread
+ * (an unpark, a condition signal, a selector wakeup) on top of the hand-off. The difference between a gap of 0
+ * and a gap longer than the spin phase is that wakeup.
+ *
+ * <p>Traps avoided:
+ * <ul>
+ *   <li>A burst whose loop never gets back to sleep measures no wakeup (the flaw of Netty's own
+ *       {@code BurstCostExecutorsBenchmark}): here every task follows its own idle gap. The gap is a parameter:
+ *       0 (back to back), and 200 and 1000 us, longer than any spin phase of the registered loops (mpsc's default
+ *       100 spins last a few microseconds). A tuned loop that spins longer needs a longer gap:
+ *       {@code -p idleGapMicros=5000}.</li>
+ *   <li>The gap is a {@code parkNanos} of the producer in a {@code Level.Invocation} helper: it neither burns a
+ *       core nor counts in the score.</li>
+ *   <li>Whether a wakeup really happened is counted, not assumed: with the {@code HdrHistogramProfiler},
+ *       {@code wakeups.per.op} reports the wakeups the loop issued per task, for loops that count them.</li>
+ * </ul>
+ * The primary score is the mean round trip after the gap; the loop thread also records the one-way latency
+ * (from just before {@code submit} to the task's start) into a histogram, reported as {@code hdr.p50} to
+ * {@code hdr.max}, per iteration and pooled in the {@code .hgrm}. The limit to read it against:
+ * {@code ParkUnparkPingPongLimit.roundTrip}.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WakeupLatency -p impl=mpsc,netty-nio
+ * -p idleGapMicros=0,1000 -prof dev.loopbench.bench.support.HdrHistogramProfiler}; expect the gap to cost about
+ * one park/unpark for a parking loop, and nothing for {@code -p idle=spin}, whose wakeups.per.op stays 0.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class WakeupLatency extends LoopBenchmark {
+
+    @Param({"0", "200", "1000"})
+    public long idleGapMicros;
+
+    private long idleGapNanos;
+    private SingleWriterRecorder oneWayLatencies;
+
+    @Setup(Level.Trial)
+    public void start() {
+        if (idleGapMicros < 0) {
+            throw new IllegalArgumentException("idleGapMicros must be >= 0; was " + idleGapMicros);
+        }
+        idleGapNanos = TimeUnit.MICROSECONDS.toNanos(idleGapMicros);
+        openLoop();
+        oneWayLatencies = new SingleWriterRecorder(3);
+        IterationProbe.watch(oneWayLatencies, loop);
+    }
+
+    @Setup(Level.Invocation)
+    public void idleGap() {
+        IdleGap.park(idleGapNanos);
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        IterationProbe.trialEnded();
+        closeLoop();
+    }
+
+    @Benchmark
+    public long roundTripAfterGap() {
+        long submitted = System.nanoTime();
+        Callable<Long> stamped = () -> {
+            long taskStart = System.nanoTime();
+            oneWayLatencies.recordValue(taskStart - submitted);
+            return taskStart;
+        };
+        return BoundedWaits.await(loop.submit(stamped));
+    }
+}
