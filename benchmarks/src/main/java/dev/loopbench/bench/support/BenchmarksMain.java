@@ -1,0 +1,155 @@
+package dev.loopbench.bench.support;
+
+import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.EventLoopRegistry;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The jar's main class: picks a {@link RunProfile}, fills in what JMH's annotations cannot know, and hands every
+ * argument to {@code org.openjdk.jmh.Main}, so JMH's own options ({@code -l}, {@code -p}, {@code -f},
+ * {@code -prof}, {@code -rf json}...) work as usual and override the profile's.
+ *
+ * <pre>
+ * java -jar benchmarks.jar [--profile smoke|quick|full] [--print-jmh-args] [JMH options] [benchmark regexps]
+ * </pre>
+ *
+ * <ul>
+ *   <li>Without {@code --profile}, the quick profile runs; listing options ({@code -l}, {@code -lp}, {@code -h},
+ *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
+ *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
+ *       when a tuning option is swept ({@code -p idle=park,spin}), every implementation that has that option.</li>
+ *   <li>{@code -prof dev.loopbench.bench.support.HdrHistogramProfiler} without {@code dir=} writes its histograms
+ *       beside the {@code -rff} file: {@code results/x.json} gets {@code results/x-histograms/}.</li>
+ *   <li>{@code --print-jmh-args} prints the resulting JMH command line and runs nothing.</li>
+ * </ul>
+ */
+public final class BenchmarksMain {
+
+    static final String PROFILE_OPTION = "--profile";
+    static final String PRINT_OPTION = "--print-jmh-args";
+    static final String HELP_OPTION = "--help";
+    private static final String IMPL_PARAM = "impl";
+    private static final int BAD_ARGUMENTS = 2;
+
+    private BenchmarksMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> jmhArgs;
+        boolean printOnly = Arrays.asList(args).contains(PRINT_OPTION);
+        try {
+            if (Arrays.asList(args).contains(HELP_OPTION)) {
+                System.out.println(usage());
+                return;
+            }
+            jmhArgs = resolve(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("benchmarks: " + e.getMessage());
+            System.err.println(usage());
+            System.exit(BAD_ARGUMENTS);
+            return;
+        }
+        if (printOnly) {
+            System.out.println(String.join(" ", jmhArgs.stream().map(BenchmarksMain::quoted).toList()));
+            return;
+        }
+        if (!JmhArguments.parse(jmhArgs).onlyLists()) {
+            // the first line of the log says exactly what ran
+            System.err.println("# JMH arguments: " + String.join(" ", jmhArgs.stream().map(BenchmarksMain::quoted).toList()));
+        }
+        org.openjdk.jmh.Main.main(jmhArgs.toArray(new String[0]));
+    }
+
+    /** The arguments for {@code org.openjdk.jmh.Main}, from the launcher's own. */
+    static List<String> resolve(List<String> args) {
+        RunProfile profile = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals(PROFILE_OPTION)) {
+                if (i + 1 == args.size()) {
+                    throw new IllegalArgumentException(PROFILE_OPTION + " needs a value: smoke, quick or full");
+                }
+                profile = RunProfile.forAlias(args.get(++i));
+            } else if (!arg.equals(PRINT_OPTION)) {
+                rest.add(arg);
+            }
+        }
+        JmhArguments user = JmhArguments.parse(rest);
+        if (profile == null && user.onlyLists()) {
+            return user.toList();
+        }
+        RunProfile chosen = profile == null ? RunProfile.DEFAULT : profile;
+        JmhArguments merged = JmhArguments.parse(chosen.jmhArguments()).overriddenBy(user);
+        return withHistogramsBesideResults(withImplementations(merged)).toList();
+    }
+
+    /** Adds {@code -p impl=} unless given: every registered loop, or those having every tuning option swept. */
+    private static JmhArguments withImplementations(JmhArguments arguments) {
+        Set<String> params = arguments.paramNames();
+        if (params.contains(IMPL_PARAM)) {
+            return arguments;
+        }
+        List<String> implementations = EventLoopRegistry.providers().stream()
+                .filter(provider -> hasEveryTunedOption(provider, params))
+                .map(EventLoopProvider::name)
+                .collect(Collectors.toList());
+        if (implementations.isEmpty()) {
+            throw new IllegalArgumentException("no implementation has all of the options " + params);
+        }
+        return arguments.withOption(JmhArguments.PARAM, IMPL_PARAM + "=" + String.join(",", implementations));
+    }
+
+    /** Whether {@code provider} has each of {@code params} that is some implementation's tuning option. */
+    private static boolean hasEveryTunedOption(EventLoopProvider provider, Set<String> params) {
+        return params.stream()
+                .filter(param -> !LoopFactory.implementationsWith(param).isEmpty())
+                .allMatch(param -> LoopFactory.implementationsWith(param).contains(provider.name()));
+    }
+
+    private static JmhArguments withHistogramsBesideResults(JmhArguments arguments) {
+        String profiler = HdrHistogramProfiler.class.getName();
+        return arguments.value("rff")
+                .map(resultFile -> arguments.withValueReplaced(
+                        option -> option.name().equals(JmhArguments.PROFILER) && option.value().equals(profiler),
+                        profiler + ":" + HdrHistogramProfiler.DIR_OPTION + "=" + histogramDirectory(resultFile)))
+                .orElse(arguments);
+    }
+
+    /** {@code results/x.json} to {@code results/x-histograms}, as docs/results-format.md names it. */
+    static String histogramDirectory(String resultFile) {
+        int slash = resultFile.lastIndexOf('/');
+        int dot = resultFile.lastIndexOf('.');
+        String stem = dot > slash + 1 ? resultFile.substring(0, dot) : resultFile;
+        return stem + "-histograms";
+    }
+
+    private static String quoted(String arg) {
+        return arg.isEmpty() || arg.matches(".*[\\s\"'\\\\$`*?\\[\\]{}()|&;<>^].*")
+                ? "'" + arg.replace("'", "'\\''") + "'" : arg;
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder()
+                .append("usage: java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [JMH options] [regexps]\n")
+                .append("  --profile NAME     one of (default ").append(RunProfile.DEFAULT.alias()).append("):\n");
+        for (RunProfile profile : RunProfile.values()) {
+            text.append(String.format("      %-6s %s%n", profile.alias(), profile.summary()));
+        }
+        return text
+                .append("  --print-jmh-args   print the JMH command line the profile and options make, run nothing\n")
+                .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
+                .append("  impl defaults to every registered loop: ")
+                .append(String.join(",", EventLoopRegistry.names())).append('\n')
+                .append("  examples:\n")
+                .append("    java -jar benchmarks.jar -l\n")
+                .append("    java -jar benchmarks.jar --profile smoke -rf json -rff /tmp/smoke.json\n")
+                .append("    java -jar benchmarks.jar WakeupLatency -p impl=mpsc -p idle=park,spin-park,spin")
+                .toString();
+    }
+}
