@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs the benchmark suite and writes one run's files (see docs/results-format.md):
+#   RUN.json             JMH's results            RUN.log          the full JMH log
+#   RUN.meta.json        machine, JDK, commit     RUN-histograms/  .hlog/.hgrm per benchmark and parameter set
+# then prints the run's summary.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: scripts/bench.sh [--profile smoke|quick|full] [--out FILE] [extra JMH args]
+
+  --profile NAME  smoke (~10 s, proves the jar works), quick (default, ~9 min, headline figures
+                  for every loop), full (~70 min, everything, enough forks to compare runs)
+  --out FILE      the JMH JSON to write (default results/<UTC date>-<profile>.json); the log,
+                  metadata and histograms are written beside it, named after it
+  extra JMH args  passed on and override the profile's, e.g. -p impl=mpsc,netty or WakeupLatency
+                  (-rf, -rff and -o are set by this script: use --out)
+
+Builds benchmarks/target/benchmarks.jar first if it is missing. Exits 1 if the run or any
+benchmark failed, 2 on bad arguments.
+EOF
+}
+
+bad_usage() {
+  echo "bench.sh: $1" >&2
+  usage >&2
+  exit 2
+}
+
+profile=quick
+out=
+jmh_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --help|-h) usage; exit 0 ;;
+    --profile)
+      [ $# -ge 2 ] || bad_usage "--profile needs a value"
+      profile=$2; shift 2 ;;
+    --out)
+      [ $# -ge 2 ] && [ -n "$2" ] || bad_usage "--out needs a file name"
+      out=$2; shift 2 ;;
+    -rf|-rff|-o) bad_usage "$1 is set by this script; use --out FILE" ;;
+    --*) bad_usage "unknown option $1" ;;
+    *) jmh_args+=("$1"); shift ;;
+  esac
+done
+case "$profile" in
+  smoke|quick|full) ;;
+  *) bad_usage "unknown profile '$profile'; valid profiles are smoke, quick, full" ;;
+esac
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jar=benchmarks/target/benchmarks.jar
+profiler=dev.loopbench.bench.support.HdrHistogramProfiler
+tools_main=dev.loopbench.tools.ToolsMain
+
+out=${out:-results/$(date -u +%Y-%m-%d)-$profile.json}
+run=${out%.json}
+histograms=$run-histograms
+log=$run.log
+meta=$run.meta.json
+
+if [ ! -f "$jar" ]; then
+  echo "== building $jar"
+  mvn -B -q -DskipTests package
+fi
+
+mkdir -p "$(dirname "$out")"
+# the .hgrm pools every .hlog interval in the directory: a rerun under the same name starts afresh
+rm -rf "$histograms"
+rm -f "$out" "$log" "$meta"
+
+run_args=(--profile "$profile" -rf json -rff "$out" -prof "$profiler:dir=$histograms" ${jmh_args[@]+"${jmh_args[@]}"})
+resolved=$(java -jar "$jar" --print-jmh-args "${run_args[@]}")
+
+echo "== metadata: $meta"
+java -cp "$jar" "$tools_main" metadata --profile "$profile" --jmh-args "$resolved" --out "$meta" \
+  || echo "WARNING: the run's metadata could not be written ($tools_main metadata failed)" >&2
+
+echo "== running the $profile profile; full log in $log"
+# one line per benchmark and parameter set, from the headers JMH prints before its first fork
+set +e
+java -jar "$jar" "${run_args[@]}" 2>&1 | tee "$log" | awk '
+  /^# Benchmark: /     { benchmark = $3; params = "" }
+  /^# Parameters: /    { params = substr($0, 15) }
+  /^# Run progress: /  { progress = $4 ", ETA " $7 }
+  /^# Fork: 1 of /     { printf "[%s] %s %s\n", progress, benchmark, params; fflush() }
+  /<failure>/          { print "  FAILED: " benchmark " " params " (see the log)"; fflush() }'
+status=${PIPESTATUS[0]}
+set -e
+
+failures=$(grep -c '<failure>' "$log" || true)
+if [ "$status" -ne 0 ] || [ ! -s "$out" ]; then
+  echo "bench.sh: the JMH run failed (exit $status); see $log" >&2
+  exit 1
+fi
+
+echo "== results: $out, $meta, $histograms/"
+java -cp "$jar" "$tools_main" summary "$out" \
+  || echo "WARNING: no summary ($tools_main summary failed)" >&2
+
+if [ "$failures" -gt 0 ]; then
+  echo "bench.sh: $failures benchmark(s) failed; see $log" >&2
+  exit 1
+fi
