@@ -14,6 +14,8 @@ public final class MetricNames {
     public static final String HDR_PREFIX = "hdr.";
 
     /** The wakeups a loop issued per operation. */
+    /** The median of a benchmark's latency histograms. */
+    public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
 
     private static final String HDR_MAX = HDR_PREFIX + "max";

@@ -19,13 +19,14 @@ public final class TimeUnits {
     }
 
     /**
-     * The score as nanoseconds per operation: {@code 2 us/op} is 2000, {@code 4 ops/us} is 250. Empty for units
-     * that are not a time per operation or operations per time, such as {@code wakeups/op}.
+     * The score as nanoseconds per operation: {@code 2 us/op} is 2000, {@code 4 ops/us} is 250, and a bare time
+     * such as a latency percentile in {@code us} is the time of one operation. Empty for units that are not a
+     * time per operation or operations per time, such as {@code wakeups/op}.
      */
     public static OptionalDouble nanosPerOperation(double score, String unit) {
         int slash = unit.indexOf('/');
         if (slash < 0) {
-            return OptionalDouble.empty();
+            return isTime(unit) ? OptionalDouble.of(score * NANOS.get(unit)) : OptionalDouble.empty();
         }
         String numerator = unit.substring(0, slash);
         String denominator = unit.substring(slash + 1);

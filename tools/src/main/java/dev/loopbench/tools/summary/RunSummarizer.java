@@ -56,13 +56,24 @@ public final class RunSummarizer {
         return new RunSummary(summary, notes);
     }
 
+    /**
+     * The metrics a limit ratio is given for: the primary score, and the median of the latency histograms, which
+     * is the latency figure of benchmarks whose primary score is something else (a fixed send rate).
+     */
+    private static final Set<String> READ_AGAINST_LIMIT = Set.of(MetricNames.PRIMARY, MetricNames.HDR_MEDIAN);
+    /** Limits are read by their unit alone, which always says their direction. */
+    private static final String LIMIT_MODE_UNKNOWN = "";
+
     private static Figure figure(FigureKey key, Map<String, Metric> impls, List<BenchmarkResult> results, Set<String> missingLimits) {
         Direction direction = Direction.of(key.benchmark().mode(), impls.values().iterator().next().unit());
         Optional<String> best = best(impls, direction);
-        Optional<String> limitName = MetricNames.PRIMARY.equals(key.metric())
+        Optional<String> limitName = READ_AGAINST_LIMIT.contains(key.metric())
                 ? PhysicalLimits.limitFor(key.benchmark().packageName())
                 : Optional.empty();
-        Optional<Metric> limit = limitName.flatMap(name -> limitMetric(name, key.benchmark(), results));
+        // a figure that gets better the other way than its limit (an open-loop send rate against a round-trip
+        // time) has no meaningful ratio to it
+        Optional<Metric> limit = limitName.flatMap(name -> limitMetric(name, key.benchmark(), results))
+                .filter(l -> Direction.of(LIMIT_MODE_UNKNOWN, l.unit()) == direction);
         if (limitName.isPresent() && limit.isEmpty()) {
             missingLimits.add(limitName.get());
         }

@@ -20,6 +20,11 @@ class TimeUnitsTest {
     @Test
     void unitsThatAreNotTimesPerOperationHaveNoConversion() {
         assertTrue(TimeUnits.nanosPerOperation(1, "wakeups/op").isEmpty());
-        assertTrue(TimeUnits.nanosPerOperation(1, "us").isEmpty());
+        assertTrue(TimeUnits.nanosPerOperation(1, "samples").isEmpty());
+    }
+
+    @Test
+    void aBareTimeIsTheTimeOfOneOperation() {
+        assertEquals(2500, TimeUnits.nanosPerOperation(2.5, "us").getAsDouble(), 1e-9);
     }
 }

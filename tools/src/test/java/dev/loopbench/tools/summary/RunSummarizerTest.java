@@ -64,6 +64,25 @@ class RunSummarizerTest {
         assertFalse(summary.figures().stream().anyMatch(f -> f.key().metric().equals("hdr.count")));
     }
 
+    @Test
+    void aSendRateIsNotReadAgainstALatencyLimitButItsMedianLatencyIs() throws Exception {
+        Path fixedRate = new JmhJson(7)
+                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "mpsc")
+                        .secondary("hdr.p50", "us", 10))
+                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "netty")
+                        .secondary("hdr.p50", "us", 20))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
+                .write(dir.resolve("fixed-rate.json"));
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(fixedRate));
+
+        Figure rate = figure(summary, "OneWayLatency.oneWay score (thrpt)");
+        assertTrue(rate.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()), rate.toString());
+        Map<String, Double> medianRatios = figure(summary, "OneWayLatency.oneWay hdr.p50 (thrpt)").impls().stream()
+                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
+        assertEquals(20.0, medianRatios.get("mpsc"), 2.0);
+        assertEquals(40.0, medianRatios.get("netty"), 4.0);
+    }
+
     private Path run() throws Exception {
         return new JmhJson(7)
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("gapMicros", "0")
