@@ -30,6 +30,8 @@ final class Charts {
     /** Percentile points per halving of the remaining distance to 100%, as in HdrHistogram's own plots. */
     private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
     private static final double NANOS_PER_MICRO = 1000;
+    /** Below any ratio seen so far: a loop beats its limit only by a small factor, e.g. by sharing a core. */
+    private static final double LIMIT_AXIS_MIN = 0.1;
 
     private Charts() {
     }
@@ -116,12 +118,16 @@ final class Charts {
      *                     (XChart places a series' values by position, so every series needs every label)
      */
     static CategoryChart limitRatios(List<String> figureLabels, Map<String, List<Double>> ratiosByImpl) {
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 160)
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 260)
                 .title("Times worse than the physical limit")
                 .yAxisTitle("x limit (1 = the limit)")
                 .build();
-        chart.getStyler().setXAxisLabelRotation(30);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLabelRotation(90); // long labels: slanted ones run off the left edge
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        // ratios span from about 1 (throughput near the queue's ceiling) to 1000s (a round trip against a
+        // cache-line handoff): only a log axis shows both
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(LIMIT_AXIS_MIN); // bars otherwise start at zero, which a log axis refuses
         ratiosByImpl.forEach((impl, ratios) -> chart.addSeries(impl, figureLabels, ratios));
         return chart;
     }

@@ -116,14 +116,17 @@ public final class ReportWriter {
     }
 
     private Optional<ChartFile> limitChart(RunSummary summary) throws IOException {
+        // every implementation needs a ratio in every figure: XChart draws a series by position, and its log
+        // axis refuses the zero a gap would become
         List<Figure> withLimit = summary.figures().stream()
-                .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().isPresent()))
+                .filter(figure -> figure.impls().stream().allMatch(impl -> impl.limitRatio().isPresent()))
                 .toList();
         if (withLimit.isEmpty()) {
             notes.add("no limit ratios: no loop figure has its limit benchmark in this run");
             return Optional.empty();
         }
-        List<String> labels = withLimit.stream().map(figure -> figure.key().label()).toList();
+        Set<String> runWide = runWideParams(summary.figures());
+        List<String> labels = withLimit.stream().map(figure -> shortLabel(figure, runWide)).toList();
         Set<String> impls = new LinkedHashSet<>();
         withLimit.forEach(figure -> figure.impls().forEach(impl -> impls.add(impl.impl())));
         Map<String, List<Double>> ratiosByImpl = new LinkedHashMap<>();
@@ -136,13 +139,42 @@ public final class ReportWriter {
         return Optional.of(save(Charts.limitRatios(labels, ratiosByImpl), title, "limit-ratios.png"));
     }
 
-    /** The implementation's ratio to the limit in that figure; null where it has none, which XChart leaves blank. */
+    /**
+     * Parameters that several benchmarks share with one value throughout the run, such as the mpsc tuning
+     * defaults: they tell nothing apart, so the crowded limit chart leaves them out of its labels.
+     */
+    private static Set<String> runWideParams(List<Figure> figures) {
+        Map<String, Set<String>> values = new TreeMap<>();
+        Map<String, Set<String>> benchmarks = new TreeMap<>();
+        for (Figure figure : figures) {
+            figure.key().benchmark().params().forEach((name, value) -> {
+                values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value);
+                benchmarks.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(figure.key().benchmark().benchmark());
+            });
+        }
+        Set<String> runWide = new LinkedHashSet<>();
+        values.forEach((name, seen) -> {
+            if (seen.size() == 1 && benchmarks.get(name).size() > 1) {
+                runWide.add(name);
+            }
+        });
+        return runWide;
+    }
+
+    private static String shortLabel(Figure figure, Set<String> runWideParams) {
+        TreeMap<String, String> params = new TreeMap<>(figure.key().benchmark().params());
+        params.keySet().removeAll(runWideParams);
+        return figure.key().benchmark().simpleName() + (params.isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(params))
+                + " " + figure.key().metric() + " (" + figure.key().benchmark().mode() + ")";
+    }
+
+    /** The implementation's ratio to the limit in that figure, or 1 where the implementation is not in it. */
     private static Double limitRatio(Figure figure, String impl) {
         return figure.impls().stream()
-                .filter(score -> score.impl().equals(impl) && score.limitRatio().isPresent())
+                .filter(score -> score.impl().equals(impl))
                 .map(score -> score.limitRatio().getAsDouble())
                 .findFirst()
-                .orElse(null);
+                .orElse(1.0);
     }
 
     private ChartFile save(Chart<?, ?> chart, String title, String fileName) throws IOException {
