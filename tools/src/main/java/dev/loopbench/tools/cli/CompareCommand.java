@@ -37,7 +37,7 @@ public final class CompareCommand implements Command {
                 usage: compare BASE.json NEW.json [--threshold PCT] [--markdown FILE]
 
                 Compares two JMH result files row by row (benchmark, mode, params): the primary score and the
-                hdr.* latency percentiles. Each change is judged from per-fork scores with a 95%% bootstrap interval
+                hdr.* latency percentiles. Each change is judged from per-fork scores with a 95%% Welch t interval
                 and called faster, slower, unchanged or inconclusive against the threshold.
 
                   BASE.json         the reference run, e.g. results/baseline.json

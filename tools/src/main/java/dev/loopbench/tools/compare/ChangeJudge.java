@@ -27,7 +27,7 @@ final class ChangeJudge {
         if (base.length < 2 || next.length < 2) {
             return judgeWithoutInterval(direction, base, next);
         }
-        RatioInterval interval = BootstrapRatio.estimate(base, next);
+        RatioInterval interval = WelchLogRatio.estimate(base, next);
         return new Change(base.length, next.length, mean(base), mean(next), interval,
                 verdict(direction, interval, thresholdPct / 100), "");
     }

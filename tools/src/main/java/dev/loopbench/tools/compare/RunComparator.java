@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Compares a new run with a base run, metric by metric. A pure function: no I/O, no clock, and a fixed random
- * seed, so the same two files always give the same verdicts.
+ * Compares a new run with a base run, metric by metric. A pure function: no I/O, no clock, no randomness, so the
+ * same two files always give the same verdicts.
  *
  * <p><b>What is compared.</b> Rows are matched by benchmark, mode and parameter values. Of each matched row,
  * the primary metric and the hdr latency percentiles ({@code hdr.p50} ... {@code hdr.max}) are compared. Rows
@@ -26,8 +26,9 @@ import java.util.Map;
  *   <li>Each fork's score is the mean of its measurement iterations. Forks, not iterations, are the independent
  *       samples: JIT decisions and memory layout differ between forks, not within one. JMH's {@code scoreError}
  *       pools the iterations of all forks and so understates run-to-run variance; it is not used.</li>
- *   <li>The change is the ratio of the mean fork scores, new/base, with a 95% percentile-bootstrap interval:
- *       {@value BootstrapRatio#RESAMPLES} resamples of each side's forks with replacement, from a fixed seed.</li>
+ *   <li>The change is the ratio of the geometric-mean fork scores, new/base, with a 95% Welch t interval on the
+ *       logarithms of the fork scores ({@link WelchLogRatio}): with 2 to 5 forks a side, a t interval widens as
+ *       few samples demand, where a bootstrap would be too narrow.</li>
  *   <li>The interval is read as a change in the worse direction: up for times, down for throughputs
  *       ({@link Direction}). With threshold t: <em>slower</em> if the whole interval is more than t worse;
  *       <em>faster</em> if the whole interval is more than t better; <em>unchanged</em> if the whole interval
@@ -87,8 +88,7 @@ public final class RunComparator {
         return List.of(
                 "Rows are matched by benchmark, mode and parameters; the primary score and the hdr latency percentiles are compared.",
                 "Each fork's score is the mean of its iterations; forks, not iterations, are the independent samples (JMH's pooled scoreError is not used).",
-                "Change = mean(new forks) / mean(base forks) - 1, with a 95% percentile-bootstrap interval ("
-                        + BootstrapRatio.RESAMPLES + " resamples of the forks, fixed seed).",
+                "Change = geomean(new forks) / geomean(base forks) - 1, with a 95% Welch t interval on the log fork scores.",
                 "The interval is read in the worse direction (times up, throughputs down): slower if it lies wholly beyond +"
                         + t + ", faster if wholly beyond -" + t + ", unchanged if wholly within ±" + t + ", else inconclusive.",
                 "With fewer than 2 forks a side there is no interval: only a change by a factor of "

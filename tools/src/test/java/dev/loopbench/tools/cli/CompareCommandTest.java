@@ -45,7 +45,7 @@ class CompareCommandTest {
                 () -> assertTrue(cli.out().contains("slower"), cli.out()),
                 () -> assertTrue(comment.startsWith("## Benchmark comparison"), comment),
                 () -> assertTrue(comment.contains("| slower |"), comment),
-                () -> assertTrue(comment.contains("How the verdicts are reached") && comment.contains("bootstrap"), comment));
+                () -> assertTrue(comment.contains("How the verdicts are reached") && comment.contains("Welch t interval"), comment));
     }
 
     @Test
