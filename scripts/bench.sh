@@ -49,6 +49,12 @@ case "$profile" in
   *) bad_usage "unknown profile '$profile'; valid profiles are smoke, quick, full" ;;
 esac
 
+case "$out" in
+  "") ;;
+  *.json) [[ "$out" = /* ]] || out=$PWD/$out ;; # relative to where the user stands, not the repo root
+  *) bad_usage "--out must name a .json file; was '$out'" ;;
+esac
+
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jar=benchmarks/target/benchmarks.jar
