@@ -35,14 +35,6 @@ if [[ $# -lt 2 ]]; then
   exit 2
 fi
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$root/benchmarks/target/benchmarks.jar"
-if [[ ! -f "$jar" ]]; then
-  echo "building $jar" >&2
-  if ! (cd "$root" && mvn -B -q -DskipTests package) >&2; then
-    echo "error: could not build $jar; see the Maven output above" >&2
-    exit 2
-  fi
-fi
-
-exec java -Djava.awt.headless=true -cp "$jar" dev.loopbench.tools.ToolsMain compare "$@"
+# shellcheck source=lib/tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+run_tools compare "$@"

@@ -3,8 +3,7 @@ package dev.loopbench.loop;
 import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
 import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
-import dev.loopbench.loop.netty.NettyDefaultEventLoopProvider;
-import dev.loopbench.loop.netty.NettyNioEventLoopProvider;
+import dev.loopbench.loop.netty.NettyEventLoopProvider;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +22,8 @@ public final class EventLoopRegistry {
     private static final List<EventLoopProvider> PROVIDERS = List.of(
             new LockedDequeEventLoopProvider(),
             new MpscEventLoopProvider(),
-            new NettyDefaultEventLoopProvider(),
-            new NettyNioEventLoopProvider(),
+            NettyEventLoopProvider.defaultEventLoop(),
+            NettyEventLoopProvider.nioEventLoop(),
             new ThreadPoolEventLoopProvider());
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();

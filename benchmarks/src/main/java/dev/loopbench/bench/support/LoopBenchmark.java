@@ -5,8 +5,7 @@ import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
 import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.mpsc.SpinThenParkIdleStrategy;
-import dev.loopbench.loop.netty.NettyDefaultEventLoopProvider;
-import dev.loopbench.loop.netty.NettyNioEventLoopProvider;
+import dev.loopbench.loop.netty.NettyEventLoopProvider;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
@@ -34,8 +33,8 @@ import java.util.Map;
 @State(Scope.Benchmark)
 public abstract class LoopBenchmark extends BenchmarkDefaults {
 
-    @Param({LockedDequeEventLoopProvider.NAME, MpscEventLoopProvider.NAME, NettyDefaultEventLoopProvider.NAME,
-            NettyNioEventLoopProvider.NAME, ThreadPoolEventLoopProvider.NAME})
+    @Param({LockedDequeEventLoopProvider.NAME, MpscEventLoopProvider.NAME, NettyEventLoopProvider.DEFAULT_LOOP_NAME,
+            NettyEventLoopProvider.NIO_LOOP_NAME, ThreadPoolEventLoopProvider.NAME})
     public String impl;
 
     @Param(SpinThenParkIdleStrategy.ALIAS)
