@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A single-threaded event loop: one thread, owned by the loop, runs every task given to it, one at a
- * time. Every implementation in this library keeps the same contract (see {@code shared/design/contract.md}),
+ * time. Every implementation in this library keeps the same contract (see {@code docs/contract.md}),
  * and the conformance suite proves it for each one.
  *
  * <h2>Thread contract</h2>
@@ -82,8 +82,12 @@ public interface EventLoop extends Executor, AutoCloseable {
     boolean inEventLoop();
 
     /**
-     * Starts a graceful shutdown: no new work is accepted, everything already accepted runs (including the
-     * outcomes of offloads in flight), then the loop terminates. Idempotent; does not wait.
+     * Starts a graceful shutdown: no new work is accepted from other threads, everything already accepted runs
+     * (including the outcomes of offloads in flight and the continuations that the loop thread itself schedules
+     * for them, such as {@code thenApplyAsync}), then the loop terminates. Idempotent; does not wait.
+     *
+     * <p>A graceful shutdown waits for every offload in flight, and so for the pools running them: an offload
+     * whose pool drops it without running or cancelling it holds the loop open until {@link #shutdownNow()}.
      */
     void shutdown();
 
@@ -92,9 +96,14 @@ public interface EventLoop extends Executor, AutoCloseable {
      * {@link LoopTerminatedException}, and returns those never-started tasks: a task given to
      * {@link #execute} is returned as itself, a task given to {@link #submit} as the loop's wrapper of it.
      *
+     * <p>Offloads still running on their pools are not interrupted; their futures complete with a
+     * {@link LoopTerminatedException} at once, and their outcomes are dropped when they arrive.
+     *
      * <p>Called from another thread, this interrupts the loop thread and waits for its current task to end,
      * because only the loop thread may take tasks out of its queue. Called from the loop thread, it returns at
-     * once and the loop stops when the current task returns.
+     * once and the loop stops when the current task returns. Called from another loop's thread (where waiting
+     * could deadlock two loops that stop each other), or interrupted while it waits, it returns an empty list
+     * without waiting; the futures of the never-started tasks are completed all the same.
      */
     List<Runnable> shutdownNow();
 

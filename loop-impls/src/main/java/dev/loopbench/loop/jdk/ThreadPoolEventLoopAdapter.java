@@ -2,9 +2,12 @@ package dev.loopbench.loop.jdk;
 
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.ExecutorBackedEventLoop;
+import dev.loopbench.loop.support.LoopThreads;
 
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -21,8 +24,9 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
 
     ThreadPoolEventLoopAdapter(LoopSettings settings) {
         super(settings);
+        ThreadFactory loopThreads = LoopThreads.marking(settings.threadFactory());
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                body -> worker = settings.threadFactory().newThread(body)) {
+                body -> worker = loopThreads.newThread(body)) {
             @Override
             protected void terminated() {
                 markTerminated();
@@ -46,9 +50,27 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
         executor.getQueue().drainTo(into);
     }
 
+    /**
+     * Shuts the executor down only once its queue is empty, seen from its worker: after input closed, only the
+     * loop thread itself may still add tasks (the continuations of accepted work), and a shut-down
+     * {@link ThreadPoolExecutor} would refuse them.
+     */
     @Override
     protected void shutdownUnderlying() {
-        executor.shutdown();
+        try {
+            executor.execute(this::shutdownOnceQueueIsEmpty);
+        } catch (RejectedExecutionException alreadyShutDown) {
+            // an earlier call got there first
+        }
+    }
+
+    /** Worker only: the one thread that could still add a task is this one, so an empty queue stays empty. */
+    private void shutdownOnceQueueIsEmpty() {
+        if (executor.getQueue().isEmpty()) {
+            executor.shutdown();
+        } else {
+            executor.execute(this::shutdownOnceQueueIsEmpty);
+        }
     }
 
     @Override

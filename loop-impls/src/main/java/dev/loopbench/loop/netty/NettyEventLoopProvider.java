@@ -4,6 +4,7 @@ import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.support.LoopThreads;
 
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
@@ -61,6 +62,6 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
 
     @Override
     public EventLoop create(LoopSettings settings) {
-        return new NettyEventLoopAdapter(settings, loopFactory.apply(settings.threadFactory()));
+        return new NettyEventLoopAdapter(settings, loopFactory.apply(LoopThreads.marking(settings.threadFactory())));
     }
 }

@@ -10,10 +10,13 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -80,6 +83,8 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private final String name;
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+    /** Offloads accepted and not yet finished, so that a stopping loop can complete their futures. */
+    private final Set<OffloadFuture<?>> offloads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
@@ -101,6 +106,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final String name() {
         return name;
     }
+
 
     // ------------------------------------------------------------------------------------------------------
     // What a subclass supplies
@@ -155,20 +161,26 @@ public abstract class AbstractEventLoop implements EventLoop {
             throw rejected();
         }
         OffloadFuture<V> result = new OffloadFuture<>(this, blocking);
+        offloads.add(result);
         try {
             pool.execute(result.blockingCall());
         } catch (RuntimeException | Error refusedByPool) {
             // The loop accepted the work but the pool did not: the future says so instead of the caller.
             result.completeExceptionally(refusedByPool);
-            offloadFinished();
+            result.finish();
         }
         return result;
     }
 
+    /**
+     * After {@link #shutdown()} the loop thread itself may still add tasks until the loop stops: the continuations
+     * of work it already accepted (an offload's {@code thenApplyAsync}) must run, as a graceful shutdown promises.
+     */
     private void accept(Runnable task) {
         PRODUCERS_INSIDE.getAndAdd(this, 1);
         try {
-            if (state != RUNNING) {
+            int current = state;
+            if (current != RUNNING && (current >= STOPPING || !inEventLoop())) {
                 throw rejected();
             }
             enqueue(task);
@@ -189,14 +201,23 @@ public abstract class AbstractEventLoop implements EventLoop {
                 enqueue(delivery);
                 return;
             }
+        } catch (Throwable refused) {
+            // e.g. a Netty queue bounded by io.netty.eventLoop.maxPendingTasks: the pool thread must not see it
+            delivery.abandon(new LoopTerminatedException(name, "could not take the offloaded call's outcome", refused));
+            return;
         } finally {
             PRODUCERS_INSIDE.getAndAdd(this, -1);
         }
         delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
     }
 
-    /** An offload's outcome has reached its future (or never will be delivered): it no longer holds input open. */
-    final void offloadFinished() {
+    /** Called once per offload, by {@link OffloadFuture#finish()}: it no longer holds input open. */
+    final void offloadFinished(OffloadFuture<?> offload) {
+        offloads.remove(offload);
+        offloadFinished();
+    }
+
+    private void offloadFinished() {
         if ((int) OFFLOADS_IN_FLIGHT.getAndAdd(this, -1) == 1 && state == SHUTTING_DOWN) {
             tryCloseInput();
         }
@@ -225,7 +246,9 @@ public abstract class AbstractEventLoop implements EventLoop {
             try {
                 uncaughtExceptionHandler.uncaughtException(Thread.currentThread(), thrown);
             } catch (Throwable handlerFailure) {
-                handlerFailure.addSuppressed(thrown);
+                if (handlerFailure != thrown) { // a fail-fast handler rethrows the task's own throwable
+                    handlerFailure.addSuppressed(thrown);
+                }
                 die(handlerFailure);
             }
         }
@@ -234,12 +257,15 @@ public abstract class AbstractEventLoop implements EventLoop {
     /**
      * Loop thread only, once the loop has reached {@code STOPPING}: takes every queued task out, completes
      * their futures with {@code cause}, hands the never-started ones to the {@link #shutdownNow()} caller and
-     * calls {@link #onStopped()}. Runs once; later calls do nothing.
+     * calls {@link #onStopped()}. Runs once; a later call only abandons {@code alsoAbandoned}.
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
     protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
         if (stoppedOnLoopThread) {
+            if (alsoAbandoned instanceof AbandonableTask) {
+                ((AbandonableTask) alsoAbandoned).abandon(cause);
+            }
             return;
         }
         stoppedOnLoopThread = true;
@@ -256,6 +282,10 @@ public abstract class AbstractEventLoop implements EventLoop {
             if (reported != null) {
                 neverStarted.add(reported);
             }
+        }
+        // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
+        for (OffloadFuture<?> offload : offloads) {
+            offload.abandon(new LoopTerminatedException(name, "stopped before the offloaded call finished"));
         }
         abandonedTasks.complete(List.copyOf(neverStarted));
         onStopped();
@@ -336,10 +366,20 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
         if (inEventLoop()) {
             stopOnLoopThread(null, stoppedBeforeRunning());
-        } else {
-            requestStop();
+            return abandonedTasks.join(); // completed just now, on this thread
         }
-        return abandonedTasks.join();
+        requestStop();
+        if (LoopThreads.isLoopThread()) {
+            return List.of(); // waiting here could deadlock two loops that stop each other
+        }
+        try {
+            return abandonedTasks.get();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Override

@@ -22,7 +22,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
     protected OwnThreadEventLoop(LoopSettings settings) {
         super(settings);
-        this.thread = settings.threadFactory().newThread(this::runLoop);
+        this.thread = LoopThreads.marking(settings.threadFactory()).newThread(this::runLoop);
     }
 
     /** Starts the loop thread; the subclass calls it last in its constructor, once its queue exists. */
@@ -57,6 +57,10 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
             while (true) {
                 Runnable task = poll();
                 if (task != null) {
+                    if (state() >= STOPPING) {
+                        stopOnLoopThread(task, stoppedBeforeRunning());
+                        return;
+                    }
                     runTask(task);
                 }
                 int state = state();

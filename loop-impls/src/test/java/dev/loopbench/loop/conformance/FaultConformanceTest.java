@@ -89,6 +89,26 @@ class FaultConformanceTest extends ConformanceSupport {
         assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
     }
 
+    @ConformanceTest
+    @DisplayName("a handler that rethrows the task's own throwable ends the loop as cleanly as any failing handler")
+    void failFastHandlerEndsTheLoopCleanly(String impl) throws Exception {
+        EventLoop loop = track(EventLoopRegistry.builder(impl)
+                .uncaughtExceptionHandler((thread, thrown) -> {
+                    throw (RuntimeException) thrown;
+                })
+                .build());
+        CountDownLatch release = occupy(loop);
+        loop.execute(() -> {
+            throw new IllegalStateException("rethrown by the handler");
+        });
+        CompletableFuture<String> pending = loop.submit(() -> "never");
+        release.countDown();
+
+        assertInstanceOf(LoopTerminatedException.class, failureOf(pending, "a future queued behind the fatal task"));
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "awaitTermination returns");
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+    }
+
     private static int recurseForever() {
         return recurseForever() + 1;
     }

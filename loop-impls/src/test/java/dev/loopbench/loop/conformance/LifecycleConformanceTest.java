@@ -93,6 +93,67 @@ class LifecycleConformanceTest extends ConformanceSupport {
     }
 
     @ConformanceTest
+    @DisplayName("shutdownNow called by a task returns the tasks queued behind it and fails their futures")
+    void shutdownNowFromTheLoopThread(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CountDownLatch release = occupy(loop);
+        CompletableFuture<List<Runnable>> returned = loop.submit(loop::shutdownNow);
+        Runnable queuedRunnable = () -> { };
+        loop.execute(queuedRunnable);
+        CompletableFuture<String> queuedFuture = loop.submit(() -> "never");
+        release.countDown();
+
+        Set<Object> expected = Collections.newSetFromMap(new IdentityHashMap<>());
+        expected.add(queuedRunnable);
+        expected.add(queuedFuture);
+        Set<Object> actual = Collections.newSetFromMap(new IdentityHashMap<>());
+        actual.addAll(get(returned, "shutdownNow() on the loop thread"));
+        assertEquals(expected, actual);
+        assertInstanceOf(LoopTerminatedException.class, failureOf(queuedFuture, "the abandoned future"));
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ConformanceTest
+    @DisplayName("two loops whose tasks stop each other both terminate: no loop thread waits for another loop")
+    void loopsStoppingEachOtherDoNotDeadlock(String impl) throws Exception {
+        EventLoop first = newLoop(impl);
+        EventLoop second = newLoop(impl);
+        CyclicBarrier bothRunning = new CyclicBarrier(2);
+        first.execute(() -> {
+            awaitQuietly(bothRunning);
+            second.shutdownNow();
+        });
+        second.execute(() -> {
+            awaitQuietly(bothRunning);
+            first.shutdownNow();
+        });
+        assertTrue(first.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the first loop is stuck");
+        assertTrue(second.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the second loop is stuck");
+    }
+
+    @ConformanceTest
+    @DisplayName("during a graceful shutdown the loop still runs the continuations it schedules for accepted work")
+    void gracefulShutdownRunsContinuations(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CountDownLatch release = occupy(loop);
+        CompletableFuture<Integer> chained = loop.submit(() -> 1)
+                .thenApplyAsync(value -> value + 1)
+                .thenComposeAsync(value -> loop.submit(() -> value + 1));
+        loop.shutdown();
+        release.countDown();
+        assertEquals(3, get(chained, "a chain of continuations scheduled by the loop itself"));
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    private static void awaitQuietly(CyclicBarrier barrier) {
+        try {
+            barrier.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the two loops never ran together", e);
+        }
+    }
+
+    @ConformanceTest
     @DisplayName("shutdown, shutdownNow and close are idempotent, and close on the loop thread does not wait")
     void lifecycleCallsAreIdempotent(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
@@ -171,6 +232,9 @@ class LifecycleConformanceTest extends ConformanceSupport {
         for (CompletableFuture<Integer> future : futures) {
             if (!future.isDone()) {
                 fail("round " + round + ": a future is still pending after termination");
+            }
+            if (graceful && future.isCompletedExceptionally()) {
+                fail("round " + round + ": a graceful shutdown failed an accepted submit: " + future);
             }
         }
     }
