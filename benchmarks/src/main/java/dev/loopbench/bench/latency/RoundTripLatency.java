@@ -3,11 +3,13 @@ package dev.loopbench.bench.latency;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.bench.support.ResultWait;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
@@ -34,6 +36,11 @@ import java.util.concurrent.TimeUnit;
  * With the HdrHistogramProfiler, {@code wakeups.per.op} tells how many of these round trips woke the loop. The
  * limit to read it against: {@code SpinPingPongLimit.roundTrip}.
  *
+ * <p>Bimodal by nature with the default {@code producerWait=park}: the waiting producer's own wakeup outlasts a
+ * spinning loop's spin phase, so whether the next round trip finds the loop awake depends on a race (see
+ * {@link ResultWait}); {@code wakeups.per.op} shows which mode an iteration was in. {@code -p producerWait=spin}
+ * measures the loop without the producer's wakeup.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RoundTripLatency -p impl=mpsc,netty
  * -p idle=spin-park}; expect a few to tens of microseconds for parking loops, near the spin limit only when both
  * sides spin ({@code -p impl=mpsc -p idle=spin}).
@@ -42,11 +49,17 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class RoundTripLatency extends LoopBenchmark {
 
+    /** {@code park}: as {@code submit().join()}; {@code spin}: the producer spins briefly for its result. */
+    @Param("park")
+    public String producerWait;
+
+    private ResultWait resultWait;
     private Integer payload;
     private Callable<Integer> echo;
 
     @Setup(Level.Trial)
     public void start() {
+        resultWait = ResultWait.forAlias(producerWait);
         openLoop();
         payload = 42;
         echo = () -> payload;
@@ -61,6 +74,6 @@ public class RoundTripLatency extends LoopBenchmark {
 
     @Benchmark
     public Integer roundTrip() {
-        return BoundedWaits.await(loop.submit(echo));
+        return resultWait.await(loop.submit(echo));
     }
 }

@@ -86,7 +86,8 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             results.add(latency("hdr.p90", latencies.getValueAtPercentile(90)));
             results.add(latency("hdr.p99", latencies.getValueAtPercentile(99)));
             results.add(latency("hdr.p99.9", latencies.getValueAtPercentile(99.9)));
-            results.add(latency("hdr.max", latencies.getMaxValue()));
+            results.add(new ScalarResult("hdr.max", latencies.getMaxValue() / NANOS_PER_MICRO, LATENCY_UNIT,
+                    AggregationPolicy.MAX));
             results.add(new ScalarResult("hdr.count", latencies.getTotalCount(), "samples", AggregationPolicy.SUM));
             String stem = HistogramFiles.stem(benchmarkParams);
             HistogramFiles.append(directory, stem, latencies,

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  *   <li>{@code -p key=values}: per key; the user's {@code -p impl=...} replaces the profile's, other keys stay.</li>
  *   <li>{@code -prof class[:options]}: per profiler class.</li>
  *   <li>{@code -e}, {@code -wmb}: both lists apply.</li>
+ *   <li>{@code -jvmArgsAppend}, {@code -jvmArgsPrepend}: the user's flags are appended to the profile's.</li>
  *   <li>Any other option: the user's replaces the profile's.</li>
  *   <li>Benchmark regexps: the user's, if any, replace the profile's.</li>
  * </ul>
@@ -28,6 +29,12 @@ final class JmhArguments {
     private static final Set<String> OPTIONAL_VALUE = Set.of("f", "foe", "gc", "si", "v");
     /** JMH options whose occurrences add up. */
     private static final Set<String> ACCUMULATING = Set.of("e", "wmb");
+    /**
+     * JVM flag options, which JMH takes once: a user's value is joined to the profile's, so that it adds to the
+     * profile's heap and GC flags rather than dropping them; where both set one flag, the user's comes last and
+     * wins.
+     */
+    private static final Set<String> JOINED = Set.of("jvmArgsAppend", "jvmArgsPrepend");
 
     static final String PARAM = "p";
     static final String PROFILER = "prof";
@@ -86,7 +93,10 @@ final class JmhArguments {
                 merged.add(option);
             }
         }
-        merged.addAll(user.options);
+        for (Option option : user.options) {
+            Optional<String> profileFlags = JOINED.contains(option.name()) ? value(option.name()) : Optional.empty();
+            merged.add(profileFlags.map(flags -> new Option(option.name(), flags + " " + option.value())).orElse(option));
+        }
         return new JmhArguments(merged, user.includes.isEmpty() ? includes : user.includes);
     }
 

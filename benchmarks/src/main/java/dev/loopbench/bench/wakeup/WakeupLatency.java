@@ -4,6 +4,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IdleGap;
 import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.bench.support.ResultWait;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,6 +35,9 @@ import java.util.concurrent.TimeUnit;
  *       {@code -p idleGapMicros=5000}.</li>
  *   <li>The gap is a {@code parkNanos} of the producer in a {@code Level.Invocation} helper: it neither burns a
  *       core nor counts in the score.</li>
+ *   <li>A gap of 0 that still finds the loop asleep: a producer parked in {@code get()} wakes more slowly than a
+ *       loop spins, so by default the producer spins briefly for each result ({@code producerWait=spin}) and
+ *       gap 0 is an awake loop; {@code wakeups.per.op} near 0 there, and near 1 after a long gap, proves it.</li>
  *   <li>Whether a wakeup really happened is counted, not assumed: with the {@code HdrHistogramProfiler},
  *       {@code wakeups.per.op} reports the wakeups the loop issued per task, for loops that count them.</li>
  * </ul>
@@ -53,6 +57,14 @@ public class WakeupLatency extends LoopBenchmark {
     @Param({"0", "200", "1000"})
     public long idleGapMicros;
 
+    /**
+     * {@code spin} by default: a producer that parked for its result would itself take longer to wake than a
+     * loop's spin phase, and gap 0 would find the loop asleep too (see {@link ResultWait}).
+     */
+    @Param("spin")
+    public String producerWait;
+
+    private ResultWait resultWait;
     private long idleGapNanos;
     private SingleWriterRecorder oneWayLatencies;
 
@@ -62,6 +74,7 @@ public class WakeupLatency extends LoopBenchmark {
             throw new IllegalArgumentException("idleGapMicros must be >= 0; was " + idleGapMicros);
         }
         idleGapNanos = TimeUnit.MICROSECONDS.toNanos(idleGapMicros);
+        resultWait = ResultWait.forAlias(producerWait);
         openLoop();
         oneWayLatencies = new SingleWriterRecorder(3);
         IterationProbe.watch(oneWayLatencies, loop);
@@ -86,6 +99,6 @@ public class WakeupLatency extends LoopBenchmark {
             oneWayLatencies.recordValue(taskStart - submitted);
             return taskStart;
         };
-        return BoundedWaits.await(loop.submit(stamped));
+        return resultWait.await(loop.submit(stamped));
     }
 }

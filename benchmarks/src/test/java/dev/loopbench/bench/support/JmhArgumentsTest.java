@@ -67,4 +67,11 @@ class JmhArgumentsTest {
     void parameterNamesAreListed() {
         assertEquals(List.of("impl", "idle"), List.copyOf(args("-p", "impl=mpsc", "-p", "idle=park,spin").paramNames()));
     }
+
+    @Test
+    void userJvmFlagsAreAppendedToTheProfiles() {
+        JmhArguments merged = args("-jvmArgsAppend", "-Xms1g -Xmx1g").overriddenBy(args("-jvmArgsAppend", "-Xmx2g"));
+
+        assertEquals("-Xms1g -Xmx1g -Xmx2g", merged.value("jvmArgsAppend").orElseThrow());
+    }
 }
