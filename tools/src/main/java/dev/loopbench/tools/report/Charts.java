@@ -30,6 +30,10 @@ final class Charts {
     /** Percentile points per halving of the remaining distance to 100%, as in HdrHistogram's own plots. */
     private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
     private static final double NANOS_PER_MICRO = 1000;
+    /** Small enough that a title naming every parameter of a benchmark fits the chart's width. */
+    private static final float TITLE_POINTS = 11f;
+    /** A log axis cannot show zero; no hand-off takes less than this. */
+    private static final double MIN_PLOTTED_MICROS = 0.01;
     /** Below any ratio seen so far: a loop beats its limit only by a small factor, e.g. by sharing a core. */
     private static final double LIMIT_AXIS_MIN = 0.1;
 
@@ -60,7 +64,7 @@ final class Charts {
                         ? "lower" : "higher") + " is better)")
                 .build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(TITLE_POINTS));
         chart.addSeries(figure.key().metric(), impls, scores, errors);
         return Optional.of(chart);
     }
@@ -75,11 +79,13 @@ final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title)
                 .xAxisTitle("percentile")
-                .yAxisTitle("latency (µs)")
+                .yAxisTitle("latency (µs, log scale)")
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(14f));
+        chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(TITLE_POINTS));
         chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);
+        // medians of microseconds and tails of milliseconds: only a log axis shows both
+        chart.getStyler().setYAxisLogarithmic(true);
         double decades = 1;
         for (Map.Entry<String, Histogram> impl : histogramsByImpl.entrySet()) {
             List<Double> tailDecades = new ArrayList<>();
@@ -90,7 +96,7 @@ final class Charts {
                     break;
                 }
                 tailDecades.add(Math.log10(1 / (1 - level)));
-                micros.add(point.getValueIteratedTo() / NANOS_PER_MICRO);
+                micros.add(Math.max(point.getValueIteratedTo() / NANOS_PER_MICRO, MIN_PLOTTED_MICROS));
             }
             decades = Math.max(decades, Math.ceil(tailDecades.get(tailDecades.size() - 1)));
             XYSeries series = chart.addSeries(impl.getKey() + " (" + impl.getValue().getTotalCount() + " samples)", tailDecades, micros);
