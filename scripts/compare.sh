@@ -23,18 +23,7 @@ Runs dev.loopbench.tools.ToolsMain from benchmarks/target/benchmarks.jar, buildi
 USAGE
 }
 
-for arg in "$@"; do
-  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
-    usage
-    exit 0
-  fi
-done
-if [[ $# -lt 2 ]]; then
-  echo "error: expected BASE.json and NEW.json" >&2
-  usage >&2
-  exit 2
-fi
-
 # shellcheck source=lib/tools.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+check_arguments 2 "BASE.json and NEW.json" "$@"
 run_tools compare "$@"

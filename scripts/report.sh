@@ -20,18 +20,7 @@ Runs dev.loopbench.tools.ToolsMain from benchmarks/target/benchmarks.jar, buildi
 USAGE
 }
 
-for arg in "$@"; do
-  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
-    usage
-    exit 0
-  fi
-done
-if [[ $# -lt 1 ]]; then
-  echo "error: expected RUN.json" >&2
-  usage >&2
-  exit 2
-fi
-
 # shellcheck source=lib/tools.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+check_arguments 1 "RUN.json" "$@"
 run_tools report "$@"
