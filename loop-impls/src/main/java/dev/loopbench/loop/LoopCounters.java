@@ -12,9 +12,6 @@ public record LoopCounters(long tasksRun, long wakeupsIssued) {
     /** The value of a quantity that an implementation cannot observe. */
     public static final long NOT_COUNTED = -1;
 
-    /** The counters of a loop that counts nothing. */
-    public static final LoopCounters NONE = new LoopCounters(NOT_COUNTED, NOT_COUNTED);
-
     /** Whether {@link #wakeupsIssued()} holds a real count. */
     public boolean countsWakeups() {
         return wakeupsIssued != NOT_COUNTED;

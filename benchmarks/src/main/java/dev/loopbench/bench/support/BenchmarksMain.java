@@ -2,6 +2,7 @@ package dev.loopbench.bench.support;
 
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.LoopOption;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,6 +135,18 @@ public final class BenchmarksMain {
                 ? "'" + arg.replace("'", "'\\''") + "'" : arg;
     }
 
+    /** Each registered loop with what it is and the options that tune it, straight from the registry. */
+    private static String registeredLoops() {
+        StringBuilder text = new StringBuilder();
+        for (EventLoopProvider provider : EventLoopRegistry.providers()) {
+            text.append(String.format("      %-13s %s%n", provider.name(), provider.description()));
+            for (LoopOption option : provider.options()) {
+                text.append(String.format("      %-13s   -p %s%n", "", option));
+            }
+        }
+        return text.toString();
+    }
+
     static String usage() {
         StringBuilder text = new StringBuilder()
                 .append("usage: java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [JMH options] [regexps]\n")
@@ -144,8 +157,8 @@ public final class BenchmarksMain {
         return text
                 .append("  --print-jmh-args   print the JMH command line the profile and options make, run nothing\n")
                 .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
-                .append("  impl defaults to every registered loop: ")
-                .append(String.join(",", EventLoopRegistry.names())).append('\n')
+                .append("  impl defaults to every registered loop (-p impl=NAME,...):\n")
+                .append(registeredLoops())
                 .append("  examples:\n")
                 .append("    java -jar benchmarks.jar -l\n")
                 .append("    java -jar benchmarks.jar --profile smoke -rf json -rff /tmp/smoke.json\n")

@@ -100,9 +100,4 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     protected long wakeupsIssued() {
         return wakeups.sum();
     }
-
-    /** The idle strategy, as configured. */
-    public IdleStrategy idleStrategy() {
-        return idleStrategy;
-    }
 }

@@ -19,10 +19,6 @@ public final class SpinThenParkIdleStrategy implements IdleStrategy {
         this.spinIterations = spinIterations;
     }
 
-    public int spinIterations() {
-        return spinIterations;
-    }
-
     @Override
     public boolean shouldPark(int emptyPolls) {
         return emptyPolls > spinIterations;

@@ -55,29 +55,23 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
     private void runLoop() {
         try {
             while (true) {
+                // read before polling: once input has closed, an empty poll means the queue stays empty
+                int state = state();
                 Runnable task = poll();
-                if (task != null) {
-                    if (state() >= STOPPING) {
-                        stopOnLoopThread(task, stoppedBeforeRunning());
+                if (task == null) {
+                    if (state >= STOPPING) {
+                        stopOnLoopThread(null, stoppedBeforeRunning());
                         return;
                     }
-                    runTask(task);
-                }
-                int state = state();
-                if (state >= STOPPING) {
-                    stopOnLoopThread(null, stoppedBeforeRunning());
-                    return;
-                }
-                if (task == null) {
                     if (state == SHUTDOWN) {
-                        // input is closed, so an empty queue stays empty: the graceful shutdown is complete
-                        if ((task = poll()) == null) {
-                            return;
-                        }
-                        runTask(task);
-                    } else {
-                        awaitWork();
+                        return; // the graceful shutdown is complete
                     }
+                    awaitWork();
+                } else if (state() >= STOPPING) {
+                    stopOnLoopThread(task, stoppedBeforeRunning());
+                    return;
+                } else {
+                    runTask(task);
                 }
             }
         } catch (Throwable loopFailure) {

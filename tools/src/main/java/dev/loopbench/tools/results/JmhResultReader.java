@@ -149,46 +149,45 @@ public final class JmhResultReader {
             return new Metric(score, scoreError, unit, rawData);
         }
 
+        /** JMH's {@code rawData}: per fork, per iteration, the iteration's score. */
         private List<List<Double>> forks(JsonElement element, String field) throws ResultFileException {
+            return perIteration(element, field, this::number);
+        }
+
+        /** Per fork, per iteration, a list of {@code [value, count]} pairs: each iteration scores its mean. */
+        private List<List<Double>> histogramForks(JsonElement element, String field) throws ResultFileException {
+            return perIteration(element, field, this::histogramMean);
+        }
+
+        private List<List<Double>> perIteration(JsonElement element, String field, IterationScore score)
+                throws ResultFileException {
             List<List<Double>> forks = new ArrayList<>();
             JsonArray forkArray = asArray(element, field);
             for (int f = 0; f < forkArray.size(); f++) {
                 JsonArray iterations = asArray(forkArray.get(f), field + "[" + f + "]");
                 List<Double> scores = new ArrayList<>();
                 for (int i = 0; i < iterations.size(); i++) {
-                    scores.add(number(iterations.get(i), field + "[" + f + "][" + i + "]"));
+                    scores.add(score.of(iterations.get(i), field + "[" + f + "][" + i + "]"));
                 }
                 forks.add(scores);
             }
             return forks;
         }
 
-        /** Per fork, per iteration, a list of {@code [value, count]} pairs: each iteration scores its mean. */
-        private List<List<Double>> histogramForks(JsonElement element, String field) throws ResultFileException {
-            List<List<Double>> forks = new ArrayList<>();
-            JsonArray forkArray = asArray(element, field);
-            for (int f = 0; f < forkArray.size(); f++) {
-                JsonArray iterations = asArray(forkArray.get(f), field + "[" + f + "]");
-                List<Double> means = new ArrayList<>();
-                for (int i = 0; i < iterations.size(); i++) {
-                    String iteration = field + "[" + f + "][" + i + "]";
-                    JsonArray buckets = asArray(iterations.get(i), iteration);
-                    double sum = 0;
-                    double count = 0;
-                    for (int b = 0; b < buckets.size(); b++) {
-                        JsonArray pair = asArray(buckets.get(b), iteration + "[" + b + "]");
-                        if (pair.size() != 2) {
-                            throw fail(iteration + "[" + b + "] has " + pair.size() + " elements, expected [value, count]");
-                        }
-                        double n = number(pair.get(1), iteration + "[" + b + "][1]");
-                        sum += number(pair.get(0), iteration + "[" + b + "][0]") * n;
-                        count += n;
-                    }
-                    means.add(count == 0 ? Double.NaN : sum / count);
+        private double histogramMean(JsonElement element, String iteration) throws ResultFileException {
+            JsonArray buckets = asArray(element, iteration);
+            double sum = 0;
+            double count = 0;
+            for (int b = 0; b < buckets.size(); b++) {
+                JsonArray pair = asArray(buckets.get(b), iteration + "[" + b + "]");
+                if (pair.size() != 2) {
+                    throw fail(iteration + "[" + b + "] has " + pair.size() + " elements, expected [value, count]");
                 }
-                forks.add(means);
+                double n = number(pair.get(1), iteration + "[" + b + "][1]");
+                sum += number(pair.get(0), iteration + "[" + b + "][0]") * n;
+                count += n;
             }
-            return forks;
+            return count == 0 ? Double.NaN : sum / count;
         }
 
         private String string(JsonObject object, String name) throws ResultFileException {
@@ -253,5 +252,11 @@ public final class JmhResultReader {
         private ResultFileException fail(String problem) {
             return new ResultFileException(file, "is not JMH output: " + where + ": " + problem);
         }
+    }
+
+    /** Reads one iteration's score from its JSON, naming {@code field} in any error. */
+    @FunctionalInterface
+    private interface IterationScore {
+        double of(JsonElement iteration, String field) throws ResultFileException;
     }
 }
