@@ -1,6 +1,8 @@
 package dev.loopbench.tools.results;
 
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The metric names this suite defines (see {@code docs/results-format.md}) and the order tables list them in.
@@ -13,9 +15,11 @@ public final class MetricNames {
     /** Prefix of the {@code HdrHistogramProfiler}'s per-iteration percentiles, e.g. {@code hdr.p99.9}. */
     public static final String HDR_PREFIX = "hdr.";
 
-    /** The wakeups a loop issued per operation. */
     /** The median of a benchmark's latency histograms. */
     public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
+    /** The 90th percentile of a benchmark's latency histograms. */
+    public static final String HDR_P90 = HDR_PREFIX + "p90";
+    /** The wakeups a loop issued per operation. */
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
 
     private static final String HDR_MAX = HDR_PREFIX + "max";
@@ -31,6 +35,20 @@ public final class MetricNames {
             .thenComparing(Comparator.naturalOrder());
 
     private MetricNames() {
+    }
+
+    /**
+     * How a metric's values over iterations and forks add up to its score, as the profiler that writes it tells
+     * JMH: a maximum for {@code *.max}, a sum for {@code *.count}, a mean for everything else.
+     */
+    public static ToDoubleFunction<double[]> aggregationOf(String name) {
+        if (name.endsWith(".max")) {
+            return values -> Arrays.stream(values).max().orElse(Double.NaN);
+        }
+        if (name.endsWith(".count")) {
+            return values -> Arrays.stream(values).sum();
+        }
+        return values -> Arrays.stream(values).average().orElse(Double.NaN);
     }
 
     /** A latency percentile from the hdr profiler, as opposed to its sample count or another profiler's metric. */
