@@ -1,5 +1,9 @@
 package dev.loopbench.bench.support;
 
+import dev.loopbench.bench.rounds.RoundsLauncher;
+import dev.loopbench.bench.rounds.RoundsOptions;
+import dev.loopbench.bench.rounds.Variant;
+import dev.loopbench.bench.rounds.VariantLister;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.EventLoopRegistry;
 import dev.loopbench.loop.LoopOption;
@@ -17,6 +21,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -jar benchmarks.jar [--profile smoke|quick|full] [--print-jmh-args] [JMH options] [benchmark regexps]
+ * java -jar benchmarks.jar --interleave | --rounds N | --ab BASE.jar --out DIR  [...the same]
  * </pre>
  *
  * <ul>
@@ -43,16 +48,29 @@ public final class BenchmarksMain {
     public static void main(String[] args) throws Exception {
         List<String> jmhArgs;
         boolean printOnly = Arrays.asList(args).contains(PRINT_OPTION);
+        RoundsOptions rounds;
+        List<Variant> variants = List.of();
         try {
             if (Arrays.asList(args).contains(HELP_OPTION)) {
                 System.out.println(usage());
                 return;
             }
-            jmhArgs = resolve(Arrays.asList(args));
+            RoundsOptions.Parsed parsed = RoundsOptions.parse(Arrays.asList(args));
+            rounds = parsed.options();
+            jmhArgs = resolve(parsed.rest());
+            if (rounds.active() && !printOnly) {
+                variants = VariantLister.list(jmhArgs);
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("benchmarks: " + e.getMessage());
             System.err.println(usage());
             System.exit(BAD_ARGUMENTS);
+            return;
+        }
+        if (rounds.active() && !printOnly) {
+            JmhArguments resolved = JmhArguments.parse(jmhArgs);
+            System.exit(RoundsLauncher.run(rounds, variants, sharedByEveryFork(resolved), forks(resolved),
+                    resolved.value("rff"), System.out));
             return;
         }
         if (printOnly) {
@@ -64,6 +82,21 @@ public final class BenchmarksMain {
             System.err.println("# JMH arguments: " + String.join(" ", jmhArgs.stream().map(BenchmarksMain::quoted).toList()));
         }
         org.openjdk.jmh.Main.main(jmhArgs.toArray(new String[0]));
+    }
+
+    /**
+     * What every fork of an interleaved run shares: the resolved arguments without what selects the variant, the
+     * fork count, the result file and this suite's histogram profiler, which the run sets per fork and side.
+     */
+    static List<String> sharedByEveryFork(JmhArguments resolved) {
+        Set<String> perFork = Set.of(JmhArguments.PARAM, "f", "rf", "rff", "o", "bm", "e");
+        String profiler = HdrHistogramProfiler.class.getName();
+        return resolved.withoutSelectionAnd(option -> perFork.contains(option.name())
+                || option.name().equals(JmhArguments.PROFILER) && option.key().equals(profiler)).toList();
+    }
+
+    private static int forks(JmhArguments resolved) {
+        return resolved.value("f").map(Integer::parseInt).orElse(RunDefaults.FORKS);
     }
 
     /** The arguments for {@code org.openjdk.jmh.Main}, from the launcher's own. */
@@ -149,13 +182,22 @@ public final class BenchmarksMain {
 
     static String usage() {
         StringBuilder text = new StringBuilder()
-                .append("usage: java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [JMH options] [regexps]\n")
+                .append("usage: java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [rounds options] [JMH options] [regexps]\n")
                 .append("  --profile NAME     one of (default ").append(RunProfile.DEFAULT.alias()).append("):\n");
         for (RunProfile profile : RunProfile.values()) {
             text.append(String.format("      %-6s %s%n", profile.alias(), profile.summary()));
         }
         return text
                 .append("  --print-jmh-args   print the JMH command line the profile and options make, run nothing\n")
+                .append("  --interleave       run forks in rounds: each round one fork of every variant (benchmark,\n")
+                .append("                     mode, params) in a fresh random order, as many rounds as -f; one JSON\n")
+                .append("                     (-rff) with a fork per round, and the schedule in RUN.rounds.json\n")
+                .append("  --rounds N         the same with N rounds\n")
+                .append("  --ab BASE.jar --out DIR [--budget 20m] [--min-rounds 4] [--max-rounds 30]\n")
+                .append("                     [--thresholds FILE] [--seed N]\n")
+                .append("                     A/B: this jar is the head; every round runs the base and head fork of\n")
+                .append("                     each variant side by side, until every gated row is decided or the\n")
+                .append("                     budget would be exceeded; writes DIR/base.json, DIR/head.json, rounds.json\n")
                 .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
                 .append("  impl defaults to every registered loop (-p impl=NAME,...):\n")
                 .append(registeredLoops())

@@ -147,8 +147,9 @@ final class JmhArguments {
         return new JmhArguments(replaced, includes);
     }
 
-    List<Option> options() {
-        return options;
+    /** These arguments without the options that {@code drop} matches, and without benchmark regexps. */
+    JmhArguments withoutSelectionAnd(Predicate<Option> drop) {
+        return new JmhArguments(options.stream().filter(drop.negate()).toList(), List.of());
     }
 
     /** The command line for {@code org.openjdk.jmh.Main}: options, then benchmark regexps. */

@@ -1,0 +1,131 @@
+package dev.loopbench.bench.rounds;
+
+import dev.loopbench.tools.results.BenchmarkResult;
+import dev.loopbench.tools.results.JmhResultReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.annotations.Mode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The schedule of an interleaved run, with a launcher that writes a one-fork JMH JSON instead of running JMH. */
+class InterleavedRunTest {
+
+    private static final List<Variant> VARIANTS = IntStream.range(0, 6)
+            .mapToObj(i -> new Variant("dev.loopbench.bench.x.Bench.method" + i, Mode.Throughput,
+                    new TreeMap<>(Map.of("impl", "mpsc"))))
+            .toList();
+
+    @TempDir
+    Path dir;
+
+    /** Every fork the fake launcher was asked for, in order: side and benchmark. */
+    private final List<String> launched = new ArrayList<>();
+
+    @Test
+    void eachRoundRunsEveryVariantOnceInAFreshOrder() throws Exception {
+        Side run = Side.named("run", dir.resolve("run.jar"), dir.resolve("run.json"));
+        runRounds(List.of(run), 5);
+
+        assertEquals(5 * VARIANTS.size(), launched.size());
+        Set<List<String>> orders = new HashSet<>();
+        for (int round = 0; round < 5; round++) {
+            List<String> order = launched.subList(round * VARIANTS.size(), (round + 1) * VARIANTS.size());
+            assertEquals(VARIANTS.size(), new HashSet<>(order).size(), "round " + round + " repeats a variant: " + order);
+            orders.add(List.copyOf(order));
+        }
+        assertTrue(orders.size() > 1, "every round ran the variants in the same order");
+    }
+
+    @Test
+    void everyRowGetsOneForkPerRound() throws Exception {
+        Side run = Side.named("run", dir.resolve("run.jar"), dir.resolve("run.json"));
+        runRounds(List.of(run), 3);
+
+        List<BenchmarkResult> rows = JmhResultReader.read(run.json());
+        assertEquals(VARIANTS.size(), rows.size());
+        for (BenchmarkResult row : rows) {
+            assertEquals(3, row.primaryMetric().rawData().size(), row.key().label());
+        }
+    }
+
+    @Test
+    void baseAndHeadForksOfAVariantRunSideBySideInEitherOrder() throws Exception {
+        Side base = Side.named("base", dir.resolve("base.jar"), dir.resolve("base.json"));
+        Side head = Side.named("head", dir.resolve("head.jar"), dir.resolve("head.json"));
+        runRounds(List.of(base, head), 8);
+
+        boolean headFirstSeen = false;
+        boolean baseFirstSeen = false;
+        for (int i = 0; i < launched.size(); i += 2) {
+            String[] first = launched.get(i).split(" ");
+            String[] second = launched.get(i + 1).split(" ");
+            assertEquals(first[1], second[1], "a pair mixes variants at fork " + i);
+            assertTrue(!first[0].equals(second[0]), "a pair ran one side twice at fork " + i);
+            headFirstSeen |= first[0].equals("head");
+            baseFirstSeen |= first[0].equals("base");
+        }
+        assertTrue(headFirstSeen && baseFirstSeen, "the order within pairs is not random");
+        assertEquals(JmhResultReader.read(base.json()).size(), JmhResultReader.read(head.json()).size());
+    }
+
+    @Test
+    void theScheduleRecordsEveryForkAndWhyTheRunStopped() throws Exception {
+        Side run = Side.named("run", dir.resolve("run.jar"), dir.resolve("run.json"));
+        ScheduleLog schedule = runRounds(List.of(run), 2);
+
+        assertEquals(2 * VARIANTS.size(), schedule.forks().size());
+        String written = Files.readString(dir.resolve("rounds.json"));
+        assertTrue(written.contains("\"stopped\": \"all 2 rounds ran\""), written);
+        assertTrue(schedule.forks().stream().allMatch(ScheduleLog.Fork::ok));
+    }
+
+    private ScheduleLog runRounds(List<Side> sides, int rounds) throws InterruptedException {
+        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, sides);
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        new InterleavedRun(VARIANTS, sides, List.of("-wi", "1"), this::fakeFork, StoppingRule.fixedRounds(rounds),
+                new Random(42), schedule, progress, Optional.of(rounds)).run();
+        return schedule;
+    }
+
+    private ForkLauncher.Outcome fakeFork(Side side, List<String> jmhArgs, Path forkJson) {
+        String benchmark = jmhArgs.get(jmhArgs.indexOf("-bm") - 1).replace("^\\Q", "").replace("\\E$", "");
+        launched.add(side.name() + " " + benchmark);
+        try {
+            Files.writeString(forkJson, oneForkJson(benchmark, launched.size()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ForkLauncher.Outcome(0, "");
+    }
+
+    private static String oneForkJson(String benchmark, double score) {
+        return """
+                [{"jmhVersion":"1.37","benchmark":"%s","mode":"thrpt","threads":1,"forks":1,"jvm":"java",
+                  "jvmArgs":[],"jdkVersion":"17","vmName":"OpenJDK","vmVersion":"17","warmupIterations":1,
+                  "warmupTime":"1 s","warmupBatchSize":1,"measurementIterations":2,"measurementTime":"1 s",
+                  "measurementBatchSize":1,"params":{"impl":"mpsc"},
+                  "primaryMetric":{"score":%s,"scoreError":"NaN","scoreConfidence":[%s,%s],
+                    "scorePercentiles":{"0.0":%s,"50.0":%s,"100.0":%s},"scoreUnit":"ops/s","rawData":[[%s,%s]]},
+                  "secondaryMetrics":{}}]
+                """.formatted(benchmark, score, score, score, score, score, score, score, score);
+    }
+}
