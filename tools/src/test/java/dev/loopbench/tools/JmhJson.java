@@ -58,6 +58,7 @@ public final class JmhJson {
         private final Metric primary;
         private final Map<String, Metric> secondaries = new LinkedHashMap<>();
         private int forks = DEFAULT_FORKS;
+        private final List<String> jvmArgs = new ArrayList<>();
         private int iterations = DEFAULT_ITERATIONS;
         private double noise = DEFAULT_NOISE;
 
@@ -82,6 +83,12 @@ public final class JmhJson {
             return this;
         }
 
+        /** JVM flags of the forks, as JMH records them in {@code jvmArgs}. */
+        public Row jvmArgs(String... flags) {
+            jvmArgs.addAll(List.of(flags));
+            return this;
+        }
+
         public Row noise(double noise) {
             this.noise = noise;
             return this;
@@ -101,7 +108,9 @@ public final class JmhJson {
             entry.addProperty("threads", 1);
             entry.addProperty("forks", forks);
             entry.addProperty("jvm", "/usr/lib/jvm/java-17/bin/java");
-            entry.add("jvmArgs", new JsonArray());
+            JsonArray args = new JsonArray();
+            jvmArgs.forEach(args::add);
+            entry.add("jvmArgs", args);
             entry.addProperty("jdkVersion", "17.0.15");
             entry.addProperty("vmName", "OpenJDK 64-Bit Server VM");
             entry.addProperty("vmVersion", "17.0.15+6");

@@ -26,6 +26,11 @@ final class Arguments {
 
     /** Parses {@code args}, accepting only the options named, each with a value, plus {@code --help}/{@code -h}. */
     static Arguments parse(List<String> args, List<String> optionNames) throws UsageException {
+        return parse(args, optionNames, List.of());
+    }
+
+    /** The same, also accepting the flags named, which take no value; {@link #flag} tells whether one was given. */
+    static Arguments parse(List<String> args, List<String> optionNames, List<String> flagNames) throws UsageException {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         boolean help = false;
@@ -33,12 +38,16 @@ final class Arguments {
             String arg = args.get(i);
             if (HELP.equals(arg) || "-h".equals(arg)) {
                 help = true;
+            } else if (flagNames.contains(arg)) {
+                options.put(arg, "");
             } else if (arg.startsWith("--")) {
                 int equals = arg.indexOf('=');
                 String name = equals < 0 ? arg : arg.substring(0, equals);
                 if (!optionNames.contains(name)) {
+                    List<String> known = new ArrayList<>(optionNames);
+                    known.addAll(flagNames);
                     throw new UsageException("unknown option " + name
-                            + (optionNames.isEmpty() ? "; this command takes none" : "; expected one of " + String.join(", ", optionNames)));
+                            + (known.isEmpty() ? "; this command takes none" : "; expected one of " + String.join(", ", known)));
                 }
                 if (equals < 0 && i + 1 == args.size()) {
                     throw new UsageException(name + " needs a value");
@@ -60,6 +69,10 @@ final class Arguments {
 
     List<String> positional() {
         return positional;
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
     }
 
     Optional<String> option(String name) {

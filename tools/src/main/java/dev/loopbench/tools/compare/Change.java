@@ -7,7 +7,8 @@ package dev.loopbench.tools.compare;
  * @param newForks  number of fork scores in the new run
  * @param baseMean  mean of the base run's fork scores; NaN without any
  * @param newMean   mean of the new run's fork scores; NaN without any
- * @param ratio     new/base with its 95% interval (see {@link WelchLogRatio})
+ * @param ratio     new/base: the geometric mean of the paired ratios (or of the fork scores' ratio, unpaired), with
+ *                  its interval at the family-corrected level (see {@link RunComparator})
  * @param verdict   the judgement against the threshold
  * @param note      why the verdict is what it is, when that is not the interval alone; empty otherwise
  */

@@ -1,82 +1,122 @@
 package dev.loopbench.tools.compare;
 
+import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.Direction;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Turns the per-fork scores of one metric in two runs into a {@link Change} with a {@link Verdict}.
- * See {@link RunComparator} for the method.
+ * Turns the fork scores of every compared metric into verdicts, as one family: the gate's false-alarm rate is
+ * controlled over all gated metrics at once (Holm), not per row. See {@link RunComparator} and
+ * {@code docs/statistics.md} for the method.
  */
 final class ChangeJudge {
 
-    /** With fewer than two forks a side there is no interval; only a change by this factor is called. */
-    static final double SINGLE_FORK_FACTOR = 2;
+    /** One metric to judge: its fork scores on both sides and how to read them. */
+    record Candidate(BenchmarkKey key, String metric, String unit, Direction direction, boolean gated,
+                     double thresholdPct, double[] base, double[] next) {
+    }
 
     private ChangeJudge() {
     }
 
-    static Change judge(Direction direction, double[] base, double[] next, double thresholdPct) {
-        Optional<String> unusable = whyUnusable("base", base).or(() -> whyUnusable("new", next));
-        if (unusable.isPresent()) {
-            return new Change(base.length, next.length, mean(base), mean(next),
-                    RatioInterval.pointOnly(mean(next) / mean(base)), Verdict.INCONCLUSIVE, unusable.get());
+    static List<MetricComparison> judge(List<Candidate> candidates, ComparisonSettings settings) {
+        List<Optional<Estimate>> estimates = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            Optional<String> unusable = whyUnusable(candidate, settings.paired());
+            notes.add(unusable.orElse(""));
+            estimates.add(unusable.isPresent() ? Optional.empty() : Optional.of(settings.paired()
+                    ? LogRatioEstimators.paired(candidate.base(), candidate.next())
+                    : LogRatioEstimators.welch(candidate.base(), candidate.next())));
         }
-        if (base.length < 2 || next.length < 2) {
-            return judgeWithoutInterval(direction, base, next);
+        int family = (int) candidates.stream().filter(Candidate::gated).count();
+        double rowAlpha = settings.lookAlpha() / Math.max(1, family);
+        Set<Integer> significantlyWorse = holm(candidates, estimates, settings.lookAlpha());
+
+        List<MetricComparison> comparisons = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            boolean holmWorse = significantlyWorse.contains(i);
+            String note = notes.get(i);
+            Change change = estimates.get(i)
+                    .map(estimate -> judged(candidate, estimate, rowAlpha, holmWorse))
+                    .orElseGet(() -> new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
+                            mean(candidate.next()), RatioInterval.pointOnly(mean(candidate.next()) / mean(candidate.base())),
+                            Verdict.UNDECIDED, note));
+            comparisons.add(new MetricComparison(candidate.key(), candidate.metric(), candidate.unit(),
+                    candidate.direction(), candidate.gated(), candidate.thresholdPct(), change));
         }
-        RatioInterval interval = WelchLogRatio.estimate(base, next);
-        return new Change(base.length, next.length, mean(base), mean(next), interval,
-                verdict(direction, interval, thresholdPct / 100), "");
+        return comparisons;
     }
 
     /**
-     * Judges the interval expressed as a change in the worse direction: for a time the change of the time,
-     * for a throughput the change of the throughput with its sign turned.
+     * Holm's step-down procedure on the one-sided p-values of "worse" over the gated metrics: the indices it
+     * rejects. It keeps the chance of any false rejection at {@code alpha} whatever the metrics' dependence.
      */
-    private static Verdict verdict(Direction direction, RatioInterval interval, double threshold) {
-        boolean lowerIsBetter = direction == Direction.LOWER_IS_BETTER;
-        double worseLow = lowerIsBetter ? interval.low() - 1 : 1 - interval.high();
-        double worseHigh = lowerIsBetter ? interval.high() - 1 : 1 - interval.low();
-        if (worseLow > threshold) {
-            return Verdict.SLOWER;
+    private static Set<Integer> holm(List<Candidate> candidates, List<Optional<Estimate>> estimates, double alpha) {
+        List<Integer> gated = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).gated() && estimates.get(i).isPresent()) {
+                gated.add(i);
+            }
         }
-        if (worseHigh < -threshold) {
-            return Verdict.FASTER;
+        gated.sort(Comparator.comparingDouble(i -> estimates.get(i).orElseThrow().pWorse(candidates.get(i).direction())));
+        int family = (int) candidates.stream().filter(Candidate::gated).count();
+        Set<Integer> rejected = new HashSet<>();
+        for (int rank = 0; rank < gated.size(); rank++) {
+            int index = gated.get(rank);
+            double p = estimates.get(index).orElseThrow().pWorse(candidates.get(index).direction());
+            if (p > alpha / (family - rank)) {
+                break;
+            }
+            rejected.add(index);
         }
-        if (worseLow >= -threshold && worseHigh <= threshold) {
-            return Verdict.UNCHANGED;
-        }
-        return Verdict.INCONCLUSIVE;
+        return rejected;
     }
 
-    private static Change judgeWithoutInterval(Direction direction, double[] base, double[] next) {
-        double timesWorse = direction.timesWorse(mean(next), mean(base));
-        Verdict verdict = Verdict.INCONCLUSIVE;
-        if (timesWorse >= SINGLE_FORK_FACTOR) {
+    private static Change judged(Candidate candidate, Estimate estimate, double rowAlpha, boolean holmWorse) {
+        Direction direction = candidate.direction();
+        double threshold = Math.log1p(candidate.thresholdPct() / 100);
+        double worse = estimate.worseLogChange(direction);
+        RatioInterval interval = estimate.interval(rowAlpha);
+        double worseLow = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.low()) : -Math.log(interval.high());
+        double worseHigh = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.high()) : -Math.log(interval.low());
+        boolean significantlyWorse = candidate.gated() ? holmWorse : estimate.pWorse(direction) <= rowAlpha;
+        Verdict verdict;
+        if (significantlyWorse && worse >= threshold) {
             verdict = Verdict.SLOWER;
-        } else if (timesWorse <= 1 / SINGLE_FORK_FACTOR) {
+        } else if (worseHigh < 0 && worse <= -threshold) {
             verdict = Verdict.FASTER;
+        } else if (worseLow > -threshold && worseHigh < threshold) {
+            verdict = Verdict.UNCHANGED;
+        } else {
+            verdict = Verdict.UNDECIDED;
         }
-        String note = String.format(Locale.ROOT,
-                "%d fork(s) in base, %d in new: no interval, only a %.0fx change is called",
-                base.length, next.length, SINGLE_FORK_FACTOR);
-        return new Change(base.length, next.length, mean(base), mean(next),
-                RatioInterval.pointOnly(mean(next) / mean(base)), verdict, note);
+        return new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
+                mean(candidate.next()), interval, verdict, "");
     }
 
     /** Why these fork scores cannot form a ratio, if they cannot. */
-    private static Optional<String> whyUnusable(String side, double[] scores) {
-        if (scores.length == 0) {
-            return Optional.of("no per-fork raw data in " + side);
+    private static Optional<String> whyUnusable(Candidate candidate, boolean paired) {
+        for (String side : List.of("base", "new")) {
+            double[] scores = side.equals("base") ? candidate.base() : candidate.next();
+            if (scores.length < 2) {
+                return Optional.of(scores.length + " fork(s) in " + side + ": an interval needs 2 or more");
+            }
+            if (Arrays.stream(scores).anyMatch(s -> Double.isNaN(s) || Double.isInfinite(s) || s <= 0)) {
+                return Optional.of("NaN, infinite or non-positive score in " + side);
+            }
         }
-        if (Arrays.stream(scores).anyMatch(Double::isNaN)) {
-            return Optional.of("NaN score in " + side);
-        }
-        if (Arrays.stream(scores).anyMatch(s -> Double.isInfinite(s) || s <= 0)) {
-            return Optional.of("infinite or non-positive score in " + side);
+        if (paired && candidate.base().length != candidate.next().length) {
+            return Optional.of("cannot pair " + candidate.base().length + " base with " + candidate.next().length
+                    + " new rounds; a fork failed (see rounds.json)");
         }
         return Optional.empty();
     }

@@ -1,12 +1,11 @@
 package dev.loopbench.tools.compare;
 
-import dev.loopbench.tools.text.Numbers;
-
 import java.util.List;
 
 /**
- * Renders a {@link RunComparison} as markdown for a pull-request comment: the verdict counts first, the table,
- * what could not be compared, and a footer that says how the verdicts were reached.
+ * Renders a {@link RunComparison} as markdown for a pull-request comment and the job summary, in the order a
+ * reviewer reads: the outcome, what is broken, regressions, improvements, the counts, then the full table and the
+ * method folded away.
  */
 public final class ComparisonMarkdownRenderer {
 
@@ -14,23 +13,39 @@ public final class ComparisonMarkdownRenderer {
     }
 
     public static String render(RunComparison comparison) {
-        StringBuilder markdown = new StringBuilder("## Benchmark comparison\n\n");
+        StringBuilder markdown = new StringBuilder("## Benchmark gate: ")
+                .append(comparison.gateFails() ? "❌ " : "✅ ").append(ComparisonTable.outcome(comparison)).append("\n\n");
         markdown.append('`').append(comparison.newSource()).append("` against `").append(comparison.baseSource())
-                .append("`, threshold ±").append(Numbers.plain(comparison.thresholdPct())).append("%: ")
-                .append(comparison.hasRegression() ? "**" + ComparisonTable.counts(comparison) + "**" : ComparisonTable.counts(comparison))
-                .append(".\n\n");
+                .append("`: ").append(ComparisonTable.description(comparison)).append(".\n\n");
         if (!comparison.warnings().isEmpty()) {
             markdown.append("> [!WARNING]\n");
             comparison.warnings().forEach(warning -> markdown.append("> - ").append(warning).append('\n'));
             markdown.append('\n');
         }
-        markdown.append(ComparisonTable.of(comparison).toMarkdown()).append('\n');
+        if (!comparison.broken().isEmpty()) {
+            markdown.append("### Broken (fails the gate)\n\n");
+            comparison.broken().forEach(line -> markdown.append("- ").append(line).append('\n'));
+            markdown.append('\n');
+        }
+        appendRows(markdown, "Regressions (fail the gate)", comparison.gated(Verdict.SLOWER));
+        appendRows(markdown, "Improvements", comparison.gated(Verdict.FASTER));
+        markdown.append("**").append(ComparisonTable.counts(comparison)).append("**; undecided rows need more rounds.\n\n");
+        markdown.append("<details><summary>All ").append(comparison.comparisons().size())
+                .append(" metrics</summary>\n\n").append(ComparisonTable.of(comparison.comparisons()).toMarkdown())
+                .append("\n</details>\n\n");
         appendUnmatched(markdown, "Only in base", comparison.onlyInBase());
         appendUnmatched(markdown, "Only in new", comparison.onlyInNew());
         markdown.append("<details><summary>How the verdicts are reached</summary>\n\n");
-        RunComparator.methodSummary(comparison.thresholdPct()).forEach(line -> markdown.append("- ").append(line).append('\n'));
+        RunComparator.methodSummary(comparison.settings()).forEach(line -> markdown.append("- ").append(line).append('\n'));
         markdown.append("\n</details>\n");
         return markdown.toString();
+    }
+
+    private static void appendRows(StringBuilder markdown, String title, List<MetricComparison> rows) {
+        if (!rows.isEmpty()) {
+            markdown.append("### ").append(title).append(" (").append(rows.size()).append(")\n\n")
+                    .append(ComparisonTable.of(rows).toMarkdown()).append('\n');
+        }
     }
 
     private static void appendUnmatched(StringBuilder markdown, String title, List<UnmatchedRow> rows) {

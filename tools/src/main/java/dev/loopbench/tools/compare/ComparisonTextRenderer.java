@@ -1,10 +1,8 @@
 package dev.loopbench.tools.compare;
 
-import dev.loopbench.tools.text.Numbers;
-
 import java.util.List;
 
-/** Renders a {@link RunComparison} as plain text for a terminal or a CI log. */
+/** Renders a {@link RunComparison} as plain text for a terminal or a CI log: the outcome first, then the detail. */
 public final class ComparisonTextRenderer {
 
     private ComparisonTextRenderer() {
@@ -12,14 +10,24 @@ public final class ComparisonTextRenderer {
 
     public static String render(RunComparison comparison) {
         StringBuilder text = new StringBuilder();
+        text.append(ComparisonTable.outcome(comparison)).append('\n');
         text.append("Comparing ").append(comparison.newSource()).append(" (new) with ").append(comparison.baseSource())
-                .append(" (base), threshold ±").append(Numbers.plain(comparison.thresholdPct())).append("%\n\n");
-        text.append(ComparisonTable.of(comparison).toText()).append('\n');
-        text.append(ComparisonTable.counts(comparison)).append('\n');
+                .append(" (base): ").append(ComparisonTable.description(comparison)).append("\n");
+        appendSection(text, "Warnings", comparison.warnings());
+        appendSection(text, "Broken (fails the gate)", comparison.broken());
+        appendRows(text, "Slower (fails the gate)", comparison.gated(Verdict.SLOWER));
+        appendRows(text, "Faster", comparison.gated(Verdict.FASTER));
+        text.append('\n').append(ComparisonTable.counts(comparison)).append("\n\nAll metrics:\n");
+        text.append(ComparisonTable.of(comparison.comparisons()).toText());
         appendSection(text, "Only in base", comparison.onlyInBase().stream().map(ComparisonTable::unmatched).toList());
         appendSection(text, "Only in new", comparison.onlyInNew().stream().map(ComparisonTable::unmatched).toList());
-        appendSection(text, "Warnings", comparison.warnings());
         return text.toString();
+    }
+
+    private static void appendRows(StringBuilder text, String title, List<MetricComparison> rows) {
+        if (!rows.isEmpty()) {
+            text.append('\n').append(title).append(":\n").append(ComparisonTable.of(rows).toText());
+        }
     }
 
     private static void appendSection(StringBuilder text, String title, List<String> lines) {

@@ -10,7 +10,11 @@ import dev.loopbench.tools.results.Direction;
  * @param metric    the metric's name, {@code score} for the primary metric
  * @param unit      the metric's unit
  * @param direction which way the metric gets better
+ * @param gated     whether a slower verdict fails the gate (the primary score, hdr.p50, hdr.p90), or the metric
+ *                  is only reported (the tail percentiles, too noisy to gate on)
+ * @param thresholdPct the smallest change that counts for this benchmark, in percent
  * @param change    the change and its verdict
  */
-public record MetricComparison(BenchmarkKey key, String metric, String unit, Direction direction, Change change) {
+public record MetricComparison(BenchmarkKey key, String metric, String unit, Direction direction, boolean gated,
+                               double thresholdPct, Change change) {
 }

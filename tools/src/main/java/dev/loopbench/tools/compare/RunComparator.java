@@ -9,68 +9,77 @@ import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.text.Numbers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Compares a new run with a base run, metric by metric. A pure function: no I/O, no clock, no randomness, so the
- * same two files always give the same verdicts.
- *
- * <p><b>What is compared.</b> Rows are matched by benchmark, mode and parameter values. Of each matched row,
- * the primary metric and the hdr latency percentiles ({@code hdr.p50} ... {@code hdr.max}) are compared. Rows
- * and metrics that only one run has are listed, not compared.
- *
- * <p><b>Method.</b>
+ * Compares a new run with a base run, metric by metric, and decides the gate. A pure function: no I/O, no clock,
+ * no randomness, so the same two files always give the same verdicts. {@code docs/statistics.md} gives the
+ * method with the measurements behind each choice; in short:
  * <ol>
- *   <li>Each fork's score is the mean of its measurement iterations. Forks, not iterations, are the independent
- *       samples: JIT decisions and memory layout differ between forks, not within one. JMH's {@code scoreError}
- *       pools the iterations of all forks and so understates run-to-run variance; it is not used.</li>
- *   <li>The change is the ratio of the geometric-mean fork scores, new/base, with a 95% Welch t interval on the
- *       logarithms of the fork scores ({@link WelchLogRatio}): with 2 to 5 forks a side, a t interval widens as
- *       few samples demand, where a bootstrap would be too narrow.</li>
- *   <li>The interval is read as a change in the worse direction: up for times, down for throughputs
- *       ({@link Direction}). With threshold t: <em>slower</em> if the whole interval is more than t worse;
- *       <em>faster</em> if the whole interval is more than t better; <em>unchanged</em> if the whole interval
- *       lies within ±t; <em>inconclusive</em> otherwise. A threshold, rather than "the interval excludes 0",
- *       keeps the small systematic shifts between runs on a shared machine from being reported as changes.</li>
- *   <li>With fewer than 2 forks on either side there is no interval to judge: the verdict is inconclusive
- *       unless the means differ by a factor of {@value ChangeJudge#SINGLE_FORK_FACTOR} or more in either
- *       direction, a change large enough to report even from one fork.</li>
- *   <li>A missing, NaN, infinite or non-positive fork score makes the verdict inconclusive, with a note.</li>
+ *   <li><b>Rows</b> are matched by benchmark, mode and parameter values. Of each row, the primary score and the
+ *       hdr latency percentiles are compared; the primary score, {@code hdr.p50} and {@code hdr.p90} are
+ *       <em>gated</em>, the tail percentiles only reported.</li>
+ *   <li><b>A fork's score</b> is the median of its measurement iterations ({@link Metric#forkScores()}).</li>
+ *   <li><b>The change</b> of a metric is estimated on the log scale: paired (A/B runs, fork {@code i} of both sides
+ *       from round {@code i}) with a one-sample t on the per-round log ratios, which cancels the machine's drift;
+ *       unpaired with Welch's t on the log fork scores.</li>
+ *   <li><b>One error rate per gate run</b>: Holm's step-down procedure over the gated metrics' one-sided p-values
+ *       of "worse" keeps the chance of any false <em>slower</em> at the family alpha (5%), divided by the number
+ *       of looks a sequential A/B run may take. Intervals are shown at the matching Bonferroni level.</li>
+ *   <li><b>Verdicts</b>, with threshold t: <em>slower</em> if worse beyond doubt (Holm) and the estimate is more
+ *       than t worse; <em>faster</em> likewise in the better direction; <em>unchanged</em> if the whole interval
+ *       lies within ±t; <em>undecided</em> otherwise.</li>
+ *   <li><b>The gate fails</b> on a slower gated metric, or on a broken new run: a row the base has and the new run
+ *       lacks, or a row whose new scores are NaN, zero or missing, or short of the base's rounds.</li>
  * </ol>
- * Runs whose metadata differ in JDK, JVM flags, CPU model or cores are compared all the same, with a warning:
- * absolute times are tied to their machine.
  */
 public final class RunComparator {
 
     /** A change below 10% is within what two runs of the same code on a shared 2-vCPU machine show. */
     public static final double DEFAULT_THRESHOLD_PCT = 10;
 
+    /** The metrics whose slower verdict fails the gate; tail percentiles are too noisy and only reported. */
+    static final Set<String> GATED = Set.of(MetricNames.PRIMARY, MetricNames.HDR_MEDIAN, MetricNames.HDR_P90);
+
     private RunComparator() {
     }
 
-    /** Compares every metric both runs have; {@code thresholdPct} is the smallest change that counts, e.g. 10. */
-    public static RunComparison compare(Run baseRun, Run newRun, double thresholdPct) {
+    public static RunComparison compare(Run baseRun, Run newRun, ComparisonSettings settings) {
         List<String> warnings = new ArrayList<>(MetadataCheck.warnings(baseRun, newRun));
         Map<BenchmarkKey, BenchmarkResult> base = byKey(baseRun, warnings);
         Map<BenchmarkKey, BenchmarkResult> next = byKey(newRun, warnings);
 
-        List<MetricComparison> comparisons = new ArrayList<>();
+        List<ChangeJudge.Candidate> candidates = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         List<UnmatchedRow> onlyInBase = new ArrayList<>();
         List<UnmatchedRow> onlyInNew = new ArrayList<>();
         for (BenchmarkResult baseResult : base.values()) {
             BenchmarkResult newResult = next.get(baseResult.key());
             if (newResult == null) {
-                onlyInBase.add(new UnmatchedRow(baseResult.key(), comparedMetrics(baseResult)));
+                broken.add(baseResult.key().label() + ": in the base, missing from the new run (did it fail?)");
                 continue;
             }
+            whyBroken(baseResult, newResult, settings.paired()).ifPresent(broken::add);
             List<String> baseOnly = new ArrayList<>();
             for (String name : comparedMetrics(baseResult)) {
                 Metric baseMetric = baseResult.metric(name).orElseThrow();
-                newResult.metric(name).ifPresentOrElse(
-                        newMetric -> comparisons.add(compareMetric(baseResult.key(), name, baseMetric, newMetric, thresholdPct)),
-                        () -> baseOnly.add(name));
+                Optional<Metric> newMetric = newResult.metric(name);
+                if (newMetric.isEmpty()) {
+                    baseOnly.add(name);
+                } else if (!baseMetric.unit().equals(newMetric.get().unit())) {
+                    warnings.add(baseResult.key().label() + " " + name + ": units differ (base " + baseMetric.unit()
+                            + ", new " + newMetric.get().unit() + "); not compared");
+                } else {
+                    candidates.add(new ChangeJudge.Candidate(baseResult.key(), name, baseMetric.unit(),
+                            Direction.of(baseResult.key().mode(), baseMetric.unit()), GATED.contains(name),
+                            settings.thresholds().pctFor(baseResult.key()), baseMetric.forkScores(),
+                            newMetric.get().forkScores()));
+                }
             }
             List<String> newOnly = comparedMetrics(newResult).stream().filter(name -> baseResult.metric(name).isEmpty()).toList();
             addIfAny(onlyInBase, baseResult.key(), baseOnly);
@@ -79,35 +88,41 @@ public final class RunComparator {
         next.values().stream()
                 .filter(result -> !base.containsKey(result.key()))
                 .forEach(result -> onlyInNew.add(new UnmatchedRow(result.key(), comparedMetrics(result))));
-        return new RunComparison(baseRun.source(), newRun.source(), thresholdPct, comparisons, onlyInBase, onlyInNew, warnings);
+        return new RunComparison(baseRun.source(), newRun.source(), settings, ChangeJudge.judge(candidates, settings),
+                broken, onlyInBase, onlyInNew, warnings);
     }
 
-    /** The method in a few lines, for the footer of a report; the class comment above is the full account. */
-    public static List<String> methodSummary(double thresholdPct) {
-        String t = Numbers.plain(thresholdPct) + "%";
+    /** The method in a few lines, for the footer of a report; the class comment and docs/statistics.md say more. */
+    public static List<String> methodSummary(ComparisonSettings settings) {
         return List.of(
-                "Rows are matched by benchmark, mode and parameters; the primary score and the hdr latency percentiles are compared.",
-                "Each fork's score is the mean of its iterations; forks, not iterations, are the independent samples (JMH's pooled scoreError is not used).",
-                "Change = geomean(new forks) / geomean(base forks) - 1, with a 95% Welch t interval on the log fork scores.",
-                "The interval is read in the worse direction (times up, throughputs down): slower if it lies wholly beyond +"
-                        + t + ", faster if wholly beyond -" + t + ", unchanged if wholly within ±" + t + ", else inconclusive.",
-                "With fewer than 2 forks a side there is no interval: only a change by a factor of "
-                        + Numbers.plain(ChangeJudge.SINGLE_FORK_FACTOR) + " is called; NaN or missing scores are inconclusive.");
+                "Rows match by benchmark, mode and parameters. Gated: the primary score, hdr.p50 and hdr.p90; tail percentiles are reported only.",
+                "A fork's score is the median of its iterations. " + (settings.paired()
+                        ? "Paired by round: the change is the geometric mean of the per-round ratios new/base, with a one-sample t interval on their logs."
+                        : "Unpaired: the change is the ratio of geometric-mean fork scores, with a Welch t interval on their logs."),
+                "One error rate per gate run: Holm over the gated metrics at " + Numbers.plain(settings.familyAlpha() * 100)
+                        + "%" + (settings.maxLooks() > 1 ? " / " + settings.maxLooks() + " looks" : "")
+                        + "; intervals at the matching Bonferroni level.",
+                "slower: worse beyond doubt and the estimate beyond the threshold; faster: likewise better; unchanged: the"
+                        + " whole interval within ±threshold; undecided: otherwise (more rounds would tell).",
+                "The gate fails on a slower gated metric, or a broken new run (a missing row, NaN, zero or missing forks).",
+                "Method and its measured error rates: docs/statistics.md.");
     }
 
-    private static MetricComparison compareMetric(BenchmarkKey key, String name, Metric base, Metric next, double thresholdPct) {
-        Direction direction = Direction.of(key.mode(), base.unit());
-        Change change = base.unit().equals(next.unit())
-                ? ChangeJudge.judge(direction, base.forkScores(), next.forkScores(), thresholdPct)
-                : unitsDiffer(base, next);
-        return new MetricComparison(key, name, base.unit(), direction, change);
-    }
-
-    private static Change unitsDiffer(Metric base, Metric next) {
-        double[] baseForks = base.forkScores();
-        double[] newForks = next.forkScores();
-        return new Change(baseForks.length, newForks.length, base.score(), next.score(), RatioInterval.pointOnly(Double.NaN),
-                Verdict.INCONCLUSIVE, "units differ: base " + base.unit() + ", new " + next.unit());
+    /** Why the new run's row cannot be trusted, if it cannot. */
+    private static Optional<String> whyBroken(BenchmarkResult baseResult, BenchmarkResult newResult, boolean paired) {
+        double[] newForks = newResult.primaryMetric().forkScores();
+        String label = newResult.key().label();
+        if (newForks.length == 0) {
+            return Optional.of(label + ": no forks in the new run");
+        }
+        if (Arrays.stream(newForks).anyMatch(s -> Double.isNaN(s) || Double.isInfinite(s) || s <= 0)) {
+            return Optional.of(label + ": NaN, infinite or zero scores in the new run");
+        }
+        int baseForks = baseResult.primaryMetric().forkScores().length;
+        if (paired && newForks.length < baseForks) {
+            return Optional.of(label + ": " + newForks.length + " of " + baseForks + " rounds in the new run (a fork failed)");
+        }
+        return Optional.empty();
     }
 
     private static List<String> comparedMetrics(BenchmarkResult result) {

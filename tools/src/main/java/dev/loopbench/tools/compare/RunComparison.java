@@ -5,31 +5,45 @@ import java.util.List;
 /**
  * The outcome of comparing two runs: what {@link RunComparator} computed and the renderers show.
  *
- * @param baseSource   where the base run came from
- * @param newSource    where the new run came from
- * @param thresholdPct the smallest change, in percent, that counts
- * @param comparisons  the metrics found in both runs, in the base run's order
- * @param onlyInBase   rows and metrics the new run lacks
- * @param onlyInNew    rows and metrics the base run lacks
- * @param warnings     reasons to distrust the comparison as a whole, e.g. different JDKs
+ * @param baseSource  where the base run came from
+ * @param newSource   where the new run came from
+ * @param settings    how the runs were compared
+ * @param comparisons the metrics found in both runs, in the base run's order
+ * @param broken      why the new run cannot be trusted, one line each: a row the base has and the new run lacks,
+ *                    a row with NaN, zero or missing forks; any of these fails the gate
+ * @param onlyInBase  metrics (not whole rows) the new run lacks
+ * @param onlyInNew   rows and metrics the base run lacks
+ * @param warnings    reasons to distrust the comparison as a whole, e.g. different JDKs
  */
-public record RunComparison(String baseSource, String newSource, double thresholdPct,
-                            List<MetricComparison> comparisons, List<UnmatchedRow> onlyInBase,
+public record RunComparison(String baseSource, String newSource, ComparisonSettings settings,
+                            List<MetricComparison> comparisons, List<String> broken, List<UnmatchedRow> onlyInBase,
                             List<UnmatchedRow> onlyInNew, List<String> warnings) {
 
     public RunComparison {
         comparisons = List.copyOf(comparisons);
+        broken = List.copyOf(broken);
         onlyInBase = List.copyOf(onlyInBase);
         onlyInNew = List.copyOf(onlyInNew);
         warnings = List.copyOf(warnings);
     }
 
-    public long count(Verdict verdict) {
-        return comparisons.stream().filter(c -> c.change().verdict() == verdict).count();
+    /** The gated metrics with this verdict. */
+    public List<MetricComparison> gated(Verdict verdict) {
+        return comparisons.stream().filter(c -> c.gated() && c.change().verdict() == verdict).toList();
     }
 
-    /** True when some metric is slower beyond the threshold with confidence. */
+    /** True when some gated metric is slower: a regression. */
     public boolean hasRegression() {
-        return count(Verdict.SLOWER) > 0;
+        return !gated(Verdict.SLOWER).isEmpty();
+    }
+
+    /** What fails the gate: a regression or a broken new run. */
+    public boolean gateFails() {
+        return hasRegression() || !broken.isEmpty();
+    }
+
+    /** Whether more rounds could change the outcome: false once every gated metric has a verdict or the gate fails. */
+    public boolean needsMoreRounds() {
+        return !gateFails() && comparisons.stream().anyMatch(c -> c.gated() && !c.change().verdict().decided());
     }
 }

@@ -14,13 +14,36 @@ import java.util.stream.Stream;
  * @param key              benchmark, mode and parameters
  * @param primaryMetric    the benchmark's own score, named {@link MetricNames#PRIMARY} in tables
  * @param secondaryMetrics profiler and counter metrics by name, e.g. {@code hdr.p99}
+ * @param jvm              the JVM that JMH's forks ran on, as JMH recorded it in the row
  */
-public record BenchmarkResult(BenchmarkKey key, Metric primaryMetric, SortedMap<String, Metric> secondaryMetrics) {
+public record BenchmarkResult(BenchmarkKey key, Metric primaryMetric, SortedMap<String, Metric> secondaryMetrics,
+                              Optional<ForkJvm> jvm) {
+
+    /**
+     * The forks' JVM as JMH's JSON records it: what actually ran, where a run's metadata can only record the JVM
+     * that launched it.
+     */
+    public record ForkJvm(String jdkVersion, String vmName, String vmVersion, List<String> jvmArgs) {
+
+        public ForkJvm {
+            jvmArgs = List.copyOf(jvmArgs);
+        }
+
+        @Override
+        public String toString() {
+            return vmName + " " + vmVersion + " (JDK " + jdkVersion + ")" + (jvmArgs.isEmpty() ? "" : " " + String.join(" ", jvmArgs));
+        }
+    }
 
     public BenchmarkResult {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(primaryMetric, "primaryMetric");
         secondaryMetrics = Collections.unmodifiableSortedMap(new TreeMap<>(secondaryMetrics));
+        Objects.requireNonNull(jvm, "jvm");
+    }
+
+    public BenchmarkResult(BenchmarkKey key, Metric primaryMetric, SortedMap<String, Metric> secondaryMetrics) {
+        this(key, primaryMetric, secondaryMetrics, Optional.empty());
     }
 
     /** The metric of that name, where {@link MetricNames#PRIMARY} is the primary metric. */

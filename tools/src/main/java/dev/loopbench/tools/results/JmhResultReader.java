@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -33,9 +34,16 @@ public final class JmhResultReader {
 
     /** Reads every result row of a JMH JSON file, in file order. */
     public static List<BenchmarkResult> read(Path file) throws ResultFileException {
+        if (Files.isDirectory(file)) {
+            throw new ResultFileException(file, "is a directory; expected the JSON file that JMH writes with -rf json -rff FILE");
+        }
         String content;
         try {
-            content = Files.readString(file);
+            byte[] bytes = Files.readAllBytes(file);
+            if (looksBinary(bytes)) {
+                throw new ResultFileException(file, "is a binary file, not text; expected the JSON that JMH writes with -rf json");
+            }
+            content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ResultFileException(file, "no such file; expected the JSON that JMH writes with -rf json -rff FILE");
         } catch (IOException e) {
@@ -43,6 +51,12 @@ public final class JmhResultReader {
         }
         if (content.isBlank()) {
             throw new ResultFileException(file, "is empty; expected the JSON array that JMH writes with -rf json");
+        }
+        if (content.startsWith("\"Benchmark\",") || content.startsWith("Benchmark,")) {
+            throw new ResultFileException(file, "is CSV, JMH's -rf csv output; run JMH with -rf json (scripts/bench.sh does)");
+        }
+        if (content.startsWith("Benchmark ") || content.startsWith("# JMH")) {
+            throw new ResultFileException(file, "is JMH's text output; run JMH with -rf json -rff FILE (scripts/bench.sh does)");
         }
         JsonElement root;
         try {
@@ -64,6 +78,16 @@ public final class JmhResultReader {
             results.add(new EntryReader(file, i, entries.get(i)).read());
         }
         return List.copyOf(results);
+    }
+
+    /** A NUL byte in the first few kilobytes: no JSON or text file has one. */
+    private static boolean looksBinary(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable e) {
@@ -114,7 +138,21 @@ public final class JmhResultReader {
                     secondaries.put(withoutProfilerMark(e.getKey()), metric(e.getValue(), "secondaryMetrics." + e.getKey(), false));
                 }
             }
-            return new BenchmarkResult(key, primary, secondaries);
+            return new BenchmarkResult(key, primary, secondaries, forkJvm(object));
+        }
+
+        /** JMH's record of the forks' JVM; absent from hand-made or very old files. */
+        private static Optional<BenchmarkResult.ForkJvm> forkJvm(JsonObject object) {
+            if (!object.has("jdkVersion") || !object.has("vmName")) {
+                return Optional.empty();
+            }
+            List<String> args = new ArrayList<>();
+            if (object.has("jvmArgs") && object.get("jvmArgs").isJsonArray()) {
+                object.getAsJsonArray("jvmArgs").forEach(arg -> args.add(arg.getAsString()));
+            }
+            return Optional.of(new BenchmarkResult.ForkJvm(object.get("jdkVersion").getAsString(),
+                    object.get("vmName").getAsString(),
+                    object.has("vmVersion") ? object.get("vmVersion").getAsString() : "", args));
         }
 
         /** Older JMH versions mark profiler metrics with a leading middle dot ({@code ·gc.alloc.rate}). */

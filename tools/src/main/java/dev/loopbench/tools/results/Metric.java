@@ -21,11 +21,22 @@ public record Metric(double score, double scoreError, String unit, List<List<Dou
         rawData = rawData.stream().map(List::copyOf).toList();
     }
 
-    /** Each fork's score, the mean of its iterations; a fork without iterations is left out. */
+    /**
+     * Each fork's score, the median of its iterations; a fork without iterations is left out. The median, not the
+     * mean, because one iteration hit by a descheduled vCPU moves a fork's mean far more than its median: in an
+     * A/A run on the 2-vCPU machine the median halved to quartered the spread of paired fork ratios for the
+     * throughput and tail-latency rows (docs/statistics.md).
+     */
     public double[] forkScores() {
         return rawData.stream()
                 .filter(iterations -> !iterations.isEmpty())
-                .mapToDouble(iterations -> iterations.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                .mapToDouble(Metric::median)
                 .toArray();
+    }
+
+    private static double median(List<Double> iterations) {
+        double[] sorted = iterations.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -43,7 +43,8 @@ class CompareCommandTest {
         assertAll(
                 () -> assertEquals(1, cli.exitCode(), cli.err()),
                 () -> assertTrue(cli.out().contains("slower"), cli.out()),
-                () -> assertTrue(comment.startsWith("## Benchmark comparison"), comment),
+                () -> assertTrue(comment.startsWith("## Benchmark gate: ❌ FAIL"), comment),
+                () -> assertTrue(comment.indexOf("### Regressions") < comment.indexOf("<details><summary>All"), comment),
                 () -> assertTrue(comment.contains("| slower |"), comment),
                 () -> assertTrue(comment.contains("How the verdicts are reached") && comment.contains("Welch t interval"), comment));
     }
@@ -103,7 +104,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void rowsInOnlyOneFileAreReportedWithoutFailing() throws Exception {
+    void aRowMissingFromTheNewRunFailsTheGateAndANewRowIsListed() throws Exception {
         Path base = new JmhJson(1)
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc"))
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "locked"))
@@ -115,10 +116,32 @@ class CompareCommandTest {
 
         Cli cli = Cli.run("compare", base.toString(), next.toString());
 
-        assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().contains("Only in base:\n  OneWayLatency.oneWay impl=locked (avgt): score"), cli.out());
+        assertEquals(1, cli.exitCode(), cli.err());
+        assertTrue(cli.out().startsWith("FAIL: the new run is broken"), cli.out());
+        assertTrue(cli.out().contains("OneWayLatency.oneWay impl=locked (avgt): in the base, missing from the new run"), cli.out());
         assertTrue(cli.out().contains("Only in new:\n  OneWayLatency.oneWay impl=netty (avgt): score"), cli.out());
-        assertTrue(cli.out().contains("no metadata"), cli.out());
+    }
+
+    @Test
+    void aMarkdownFileInAMissingFolderIsABadArgument() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+
+        Cli cli = Cli.run("compare", base.toString(), base.toString(), "--markdown", dir.resolve("no/such/c.md").toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("does not exist"), cli.err());
+    }
+
+    @Test
+    void aSimulatedSlowdownOfTheSameRunIsCaught() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+
+        Cli same = Cli.run("compare", base.toString(), base.toString());
+        Cli slowed = Cli.run("compare", base.toString(), base.toString(), "--simulate-slowdown", "25");
+
+        assertEquals(0, same.exitCode(), same.out());
+        assertEquals(1, slowed.exitCode(), slowed.out());
+        assertTrue(slowed.out().contains("25.0% slower, simulated"), slowed.out());
     }
 
     @Test

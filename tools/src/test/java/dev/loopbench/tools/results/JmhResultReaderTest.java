@@ -42,8 +42,22 @@ class JmhResultReaderTest {
                 () -> assertEquals(List.of("score", "hdr.p99"), result.metricNames()),
                 () -> assertEquals("us", result.secondaryMetrics().get("hdr.p99").unit()));
         List<Double> firstFork = result.primaryMetric().rawData().get(0);
-        double firstForkMean = firstFork.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        assertEquals(firstForkMean, result.primaryMetric().forkScores()[0], 1e-12);
+        double firstForkMedian = firstFork.stream().mapToDouble(Double::doubleValue).sorted().toArray()[2];
+        assertEquals(firstForkMedian, result.primaryMetric().forkScores()[0], 1e-12);
+    }
+
+    @Test
+    void filesThatAreNotJmhJsonAreNamedForWhatTheyAre() throws Exception {
+        Path csv = Files.writeString(dir.resolve("run.csv"), "\"Benchmark\",\"Mode\",\"Threads\"\n");
+        Path binary = Files.write(dir.resolve("run.bin"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 0});
+
+        assertTrue(message(csv).contains("is CSV") && message(csv).contains("-rf json"), message(csv));
+        assertTrue(message(binary).contains("binary file"), message(binary));
+        assertTrue(message(dir).contains("is a directory"), message(dir));
+    }
+
+    private static String message(Path file) {
+        return assertThrows(ResultFileException.class, () -> JmhResultReader.read(file)).getMessage();
     }
 
     @Test

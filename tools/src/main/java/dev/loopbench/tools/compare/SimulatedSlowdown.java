@@ -1,0 +1,42 @@
+package dev.loopbench.tools.compare;
+
+import dev.loopbench.tools.results.BenchmarkResult;
+import dev.loopbench.tools.results.Direction;
+import dev.loopbench.tools.results.Metric;
+import dev.loopbench.tools.results.Run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A run made worse on purpose: every gated metric's raw data moved by a factor in its worse direction (times up,
+ * throughputs down). Comparing an A/A pair with its head slowed down this way measures the gate's power on the
+ * machine at hand: how often a change of that size is caught.
+ */
+public final class SimulatedSlowdown {
+
+    private SimulatedSlowdown() {
+    }
+
+    /** {@code run} with its gated metrics {@code percent} worse. */
+    public static Run of(Run run, double percent) {
+        double factor = 1 + percent / 100;
+        List<BenchmarkResult> slowed = run.results().stream().map(result -> {
+            Map<String, Metric> secondaries = new TreeMap<>(result.secondaryMetrics());
+            secondaries.replaceAll((name, metric) -> RunComparator.GATED.contains(name)
+                    ? worse(metric, result.key().mode(), factor) : metric);
+            return new BenchmarkResult(result.key(), worse(result.primaryMetric(), result.key().mode(), factor),
+                    new TreeMap<>(secondaries));
+        }).toList();
+        return new Run(run.source() + " (" + percent + "% slower, simulated)", slowed, run.metadata());
+    }
+
+    private static Metric worse(Metric metric, String mode, double factor) {
+        double scale = Direction.of(mode, metric.unit()) == Direction.LOWER_IS_BETTER ? factor : 1 / factor;
+        List<List<Double>> raw = metric.rawData().stream()
+                .map(fork -> fork.stream().map(value -> value * scale).toList())
+                .toList();
+        return new Metric(metric.score() * scale, metric.scoreError() * scale, metric.unit(), raw);
+    }
+}
