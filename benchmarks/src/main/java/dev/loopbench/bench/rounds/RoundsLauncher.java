@@ -1,5 +1,9 @@
 package dev.loopbench.bench.rounds;
 
+import dev.loopbench.tools.compare.RunComparator;
+import dev.loopbench.tools.compare.Thresholds;
+import dev.loopbench.tools.results.ResultFileException;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -37,6 +41,7 @@ public final class RoundsLauncher {
         Path schedulePath;
         StoppingRule rule;
         Optional<Integer> plannedRounds;
+        Optional<Integer> maxLooks = Optional.empty();
         if (options.abBase().isPresent()) {
             Path out = options.out().orElseThrow();
             Path baseJar = options.abBase().get();
@@ -46,7 +51,10 @@ public final class RoundsLauncher {
             sides = List.of(Side.named(BASE, baseJar, out.resolve("base.json")),
                     Side.named("head", ownJar, out.resolve("head.json")));
             schedulePath = out.resolve("rounds.json");
-            rule = StoppingRule.fixedRounds(options.maxRounds()).withinBudget(options.budget());
+            SequentialGate gate = new SequentialGate(sides.get(0).json(), sides.get(1).json(), options.minRounds(),
+                    options.maxRounds(), thresholds(options), progress);
+            maxLooks = Optional.of(gate.maxLooks());
+            rule = gate.withinBudget(options.budget());
             plannedRounds = Optional.empty();
         } else {
             int rounds = options.rounds().orElse(forks);
@@ -57,7 +65,7 @@ public final class RoundsLauncher {
             plannedRounds = Optional.of(rounds);
         }
         sides.forEach(RoundsLauncher::startAfresh);
-        ScheduleLog schedule = new ScheduleLog(schedulePath, options.seed(), sides);
+        ScheduleLog schedule = new ScheduleLog(schedulePath, options.seed(), sides, maxLooks);
         progress.printf("== %d variant(s) x %s, %s; seed %d; schedule in %s%n", variants.size(),
                 plannedRounds.map(n -> n + " round(s)").orElse("up to " + options.maxRounds() + " rounds within "
                         + Durations.format(options.budget())),
@@ -72,6 +80,16 @@ public final class RoundsLauncher {
         // a base that cannot run a variant (e.g. a benchmark the head adds) is the comparison's business, not a failure
         boolean judgedSideFailed = failed.keySet().stream().anyMatch(side -> !side.equals(BASE));
         return judgedSideFailed ? 1 : 0;
+    }
+
+    private static Thresholds thresholds(RoundsOptions options) {
+        Optional<Path> file = options.thresholds();
+        try {
+            return file.isPresent() ? Thresholds.read(file.get(), RunComparator.DEFAULT_THRESHOLD_PCT)
+                    : Thresholds.uniform(RunComparator.DEFAULT_THRESHOLD_PCT);
+        } catch (ResultFileException e) {
+            throw new IllegalArgumentException("--thresholds " + e.getMessage(), e);
+        }
     }
 
     /** A rerun under the same names starts afresh: the histograms' pooled files read every log in the folder. */

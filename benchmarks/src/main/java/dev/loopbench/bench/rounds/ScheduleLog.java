@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -31,16 +32,19 @@ public final class ScheduleLog {
     private final long seed;
     private final Map<String, String> sides = new LinkedHashMap<>();
     private final List<Fork> forks = new ArrayList<>();
+    private final Optional<Integer> maxLooks;
     private String stopped = "";
 
-    public ScheduleLog(Path file, long seed, List<Side> runSides) {
+    /** @param maxLooks the looks of a sequential A/B run, which its final comparison must be told */
+    public ScheduleLog(Path file, long seed, List<Side> runSides, Optional<Integer> maxLooks) {
         this.file = file;
         this.seed = seed;
+        this.maxLooks = maxLooks;
         runSides.forEach(side -> sides.put(side.name(), side.json().toString()));
     }
 
     void add(int round, int order, Side side, Variant variant, Instant start, double seconds,
-             ForkLauncher.Outcome outcome, java.util.Optional<MachineNoise.Reading> noise) {
+             ForkLauncher.Outcome outcome, Optional<MachineNoise.Reading> noise) {
         Map<String, Object> noiseFields = new LinkedHashMap<>();
         noise.ifPresentOrElse(reading -> {
             noiseFields.put("stealPercent", reading.stealPercent());
@@ -67,6 +71,7 @@ public final class ScheduleLog {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("seed", seed);
         content.put("sides", sides);
+        maxLooks.ifPresent(looks -> content.put("maxLooks", looks));
         content.put("stopped", stopped);
         content.put("forks", forks);
         try {

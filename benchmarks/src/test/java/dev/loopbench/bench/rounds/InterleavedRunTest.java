@@ -1,5 +1,6 @@
 package dev.loopbench.bench.rounds;
 
+import dev.loopbench.tools.compare.Thresholds;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.JmhResultReader;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,9 @@ class InterleavedRunTest {
 
     @TempDir
     Path dir;
+
+    /** How much slower the fake head's throughput is than the base's. */
+    private double headSlowdown = 1.0;
 
     /** Every fork the fake launcher was asked for, in order: side and benchmark. */
     private final List<String> launched = new ArrayList<>();
@@ -98,8 +102,40 @@ class InterleavedRunTest {
         assertTrue(schedule.forks().stream().allMatch(ScheduleLog.Fork::ok));
     }
 
+    @Test
+    void anABRunWhoseSidesAgreeStopsAtTheFirstLook() throws Exception {
+        headSlowdown = 1.0;
+        assertEquals(4, roundsOfSequentialRun());
+    }
+
+    @Test
+    void anABRunWithAGrossRegressionStopsAtTheFirstLookToo() throws Exception {
+        headSlowdown = 3.0;
+        assertEquals(4, roundsOfSequentialRun());
+        assertTrue(Files.readString(dir.resolve("rounds.json")).contains("the gate fails at look 1"));
+    }
+
+    @Test
+    void looksAreSpacedByHalfAgainUpToTheLastRound() {
+        assertEquals(List.of(4, 6, 9, 14, 21, 30), SequentialGate.lookRounds(4, 30));
+        assertEquals(List.of(3), SequentialGate.lookRounds(3, 3));
+    }
+
+    /** Runs an A/B run with a sequential gate; returns how many rounds it took. */
+    private int roundsOfSequentialRun() throws InterruptedException {
+        Side base = Side.named("base", dir.resolve("base.jar"), dir.resolve("base.json"));
+        Side head = Side.named("head", dir.resolve("head.jar"), dir.resolve("head.json"));
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        SequentialGate gate = new SequentialGate(base.json(), head.json(), 4, 30, Thresholds.uniform(10), progress);
+        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, List.of(base, head),
+                Optional.of(gate.maxLooks()));
+        new InterleavedRun(VARIANTS, List.of(base, head), List.of(), this::fakeFork, gate, new Random(42), schedule,
+                progress, Optional.empty()).run();
+        return launched.size() / (2 * VARIANTS.size());
+    }
+
     private ScheduleLog runRounds(List<Side> sides, int rounds) throws InterruptedException {
-        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, sides);
+        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, sides, Optional.empty());
         PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         new InterleavedRun(VARIANTS, sides, List.of("-wi", "1"), this::fakeFork, StoppingRule.fixedRounds(rounds),
                 new Random(42), schedule, progress, Optional.of(rounds)).run();
@@ -109,8 +145,11 @@ class InterleavedRunTest {
     private ForkLauncher.Outcome fakeFork(Side side, List<String> jmhArgs, Path forkJson) {
         String benchmark = jmhArgs.get(jmhArgs.indexOf("-bm") - 1).replace("^\\Q", "").replace("\\E$", "");
         launched.add(side.name() + " " + benchmark);
+        // the same score for both sides of a round, the head's scaled: a drift the pairing must cancel
+        int round = (launched.size() - 1) / (2 * VARIANTS.size());
+        double score = 1000 + 100 * (round % 3);
         try {
-            Files.writeString(forkJson, oneForkJson(benchmark, launched.size()));
+            Files.writeString(forkJson, oneForkJson(benchmark, side.name().equals("head") ? score / headSlowdown : score));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
