@@ -120,7 +120,8 @@ set -e
 looks=$(sed -n 's/^ *"maxLooks": \([0-9]*\).*/\1/p' "$out/rounds.json")
 set +e
 java -Djava.awt.headless=true -cp "$head_jar" dev.loopbench.tools.ToolsMain compare "$out/base.json" "$out/head.json" \
-  --paired --max-looks "${looks:-1}" --thresholds "$thresholds" --markdown "$out/comparison.md" | tee "$out/comparison.txt"
+  --paired --max-looks "${looks:-1}" --thresholds "$thresholds" --schedule "$out/rounds.json" \
+  --markdown "$out/comparison.md" | tee "$out/comparison.txt"
 compare_status=${PIPESTATUS[0]}
 set -e
 if [ "$compare_status" -eq 0 ] && [ "$run_status" -ne 0 ]; then

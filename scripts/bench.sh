@@ -87,9 +87,6 @@ rm -f "$out" "$log" "$meta" "$run.rounds.json"
 run_args=(--profile "$profile" -rf json -rff "$out" -prof "$profiler:dir=$histograms" ${jmh_args[@]+"${jmh_args[@]}"})
 resolved=$(java -jar "$jar" --print-jmh-args "${run_args[@]}")
 
-echo "== metadata: $meta"
-java -cp "$jar" "$tools_main" metadata --profile "$profile" --jmh-args "$resolved" --out "$meta" \
-  || echo "WARNING: the run's metadata could not be written ($tools_main metadata failed)" >&2
 
 echo "== running the $profile profile; full log in $log"
 set +e
@@ -115,6 +112,9 @@ if [ ! -s "$out" ]; then
   exit 1
 fi
 
+# the forks' JDK and flags come from JMH's own record of them in the JSON
+java -cp "$jar" "$tools_main" metadata --profile "$profile" --jmh-args "$resolved" --results "$out" --out "$meta" \
+  || echo "WARNING: the run's metadata could not be written ($tools_main metadata failed)" >&2
 echo "== results: $out, $meta, $histograms/${interleave:+, $run.rounds.json}"
 java -cp "$jar" "$tools_main" summary "$out" \
   || echo "WARNING: no summary ($tools_main summary failed)" >&2

@@ -8,6 +8,7 @@ import dev.loopbench.tools.compare.RunComparison;
 import dev.loopbench.tools.compare.SimulatedSlowdown;
 import dev.loopbench.tools.compare.Thresholds;
 import dev.loopbench.tools.results.ResultFileException;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunReader;
 import dev.loopbench.tools.text.Numbers;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code compare BASE.json NEW.json [options]}: the gate. Is the new run slower, or broken? */
 public final class CompareCommand implements Command {
@@ -27,6 +29,7 @@ public final class CompareCommand implements Command {
     private static final String MAX_LOOKS = "--max-looks";
     private static final String MARKDOWN = "--markdown";
     private static final String SIMULATE = "--simulate-slowdown";
+    private static final String SCHEDULE = "--schedule";
 
     @Override
     public String name() {
@@ -42,7 +45,7 @@ public final class CompareCommand implements Command {
     public String usage() {
         return """
                 usage: compare BASE.json NEW.json [--paired] [--threshold PCT] [--thresholds FILE] [--max-looks N]
-                               [--markdown FILE] [--simulate-slowdown PCT]
+                               [--markdown FILE] [--schedule ROUNDS.json] [--simulate-slowdown PCT]
 
                 Compares two JMH result files row by row (benchmark, mode, params). The primary score, hdr.p50 and
                 hdr.p90 are gated; tail percentiles are reported. A fork's score is the median of its iterations.
@@ -60,6 +63,8 @@ public final class CompareCommand implements Command {
                                      tested at 5%% / N so that the gate's false-alarm rate stays 5%% (default 1)
                   --markdown FILE    also write the verdict as markdown, for a pull-request comment or
                                      $GITHUB_STEP_SUMMARY: regressions first, the full table folded
+                  --schedule FILE    the run's rounds.json: show the machine's noise per round, and flag
+                                     rounds with heavy interference or a failed fork
                   --simulate-slowdown PCT
                                      make every gated metric of NEW worse by PCT before judging: to measure
                                      how large a change the gate catches on this machine (docs/statistics.md)
@@ -72,7 +77,7 @@ public final class CompareCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException, IOException {
-        Arguments arguments = Arguments.parse(args, List.of(THRESHOLD, THRESHOLDS, MAX_LOOKS, MARKDOWN, SIMULATE),
+        Arguments arguments = Arguments.parse(args, List.of(THRESHOLD, THRESHOLDS, MAX_LOOKS, MARKDOWN, SIMULATE, SCHEDULE),
                 List.of(PAIRED));
         if (arguments.help()) {
             out.print(usage());
@@ -104,9 +109,11 @@ public final class CompareCommand implements Command {
                     + "params, so compare two runs of the same benchmarks");
             return BAD_INPUT;
         }
-        out.print(ComparisonTextRenderer.render(comparison));
+        Optional<RoundSchedule> schedule = arguments.option(SCHEDULE).isPresent()
+                ? Optional.of(RoundSchedule.read(Path.of(arguments.option(SCHEDULE).get()))) : Optional.empty();
+        out.print(ComparisonTextRenderer.render(comparison, schedule));
         if (markdown != null) {
-            Files.writeString(markdown, ComparisonMarkdownRenderer.render(comparison));
+            Files.writeString(markdown, ComparisonMarkdownRenderer.render(comparison, schedule));
         }
         return comparison.gateFails() ? REGRESSION : OK;
     }

@@ -1,6 +1,9 @@
 package dev.loopbench.tools.compare;
 
+import dev.loopbench.tools.results.RoundSchedule;
+
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Renders a {@link RunComparison} as markdown for a pull-request comment and the job summary, in the order a
@@ -10,6 +13,16 @@ import java.util.List;
 public final class ComparisonMarkdownRenderer {
 
     private ComparisonMarkdownRenderer() {
+    }
+
+    /** The comparison, and the machine's noise per round, folded, when the run's schedule is given. */
+    public static String render(RunComparison comparison, Optional<RoundSchedule> schedule) {
+        String markdown = render(comparison);
+        if (schedule.isEmpty()) {
+            return markdown;
+        }
+        return markdown + "\n<details><summary>Machine noise per round: " + ComparisonTable.noiseSummary(schedule.get())
+                + "</summary>\n\n" + ComparisonTable.noise(schedule.get()).toMarkdown() + "\n</details>\n";
     }
 
     public static String render(RunComparison comparison) {

@@ -1,10 +1,12 @@
 package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.results.BenchmarkKey;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.text.Numbers;
 import dev.loopbench.tools.text.Table;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The cells both comparison renderers show, so that the terminal and the PR comment say the same thing. */
 final class ComparisonTable {
@@ -42,6 +44,23 @@ final class ComparisonTable {
             return "FAIL: " + comparison.gated(Verdict.SLOWER).size() + " gated metric(s) slower";
         }
         return "PASS: nothing slower";
+    }
+
+    /** The machine's noise per round, worst fork of each; flagged rounds had heavy interference or a failed fork. */
+    static Table noise(RoundSchedule schedule) {
+        Table table = new Table("Round>", "Forks>", "Failed>", "Max steal>", "Max other CPU>", "Heavy forks>", "Flag");
+        for (RoundSchedule.Round round : schedule.rounds()) {
+            table.add(Integer.toString(round.round()), Integer.toString(round.forks()), Integer.toString(round.failed()),
+                    Double.isNaN(round.maxSteal()) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", round.maxSteal()),
+                    Double.isNaN(round.maxOtherCores()) ? "n/a" : String.format(Locale.ROOT, "%.2f cores", round.maxOtherCores()),
+                    Integer.toString(round.heavyForks()), round.flagged() ? "FLAGGED" : "");
+        }
+        return table;
+    }
+
+    static String noiseSummary(RoundSchedule schedule) {
+        long flagged = schedule.rounds().stream().filter(RoundSchedule.Round::flagged).count();
+        return schedule.rounds().size() + " rounds, " + flagged + " flagged for heavy interference or a failed fork";
     }
 
     static String unmatched(UnmatchedRow row) {

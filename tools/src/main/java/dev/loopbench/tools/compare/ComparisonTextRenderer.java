@@ -1,11 +1,22 @@
 package dev.loopbench.tools.compare;
 
+import dev.loopbench.tools.results.RoundSchedule;
+
 import java.util.List;
+import java.util.Optional;
 
 /** Renders a {@link RunComparison} as plain text for a terminal or a CI log: the outcome first, then the detail. */
 public final class ComparisonTextRenderer {
 
     private ComparisonTextRenderer() {
+    }
+
+    /** The comparison, and the machine's noise per round when the run's schedule is given. */
+    public static String render(RunComparison comparison, Optional<RoundSchedule> schedule) {
+        StringBuilder text = new StringBuilder(render(comparison));
+        schedule.ifPresent(rounds -> text.append("\nMachine noise per round (").append(ComparisonTable.noiseSummary(rounds))
+                .append("):\n").append(ComparisonTable.noise(rounds).toText()));
+        return text.toString();
     }
 
     public static String render(RunComparison comparison) {

@@ -1,5 +1,7 @@
 package dev.loopbench.tools.metadata;
 
+import dev.loopbench.tools.results.BenchmarkResult;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -8,14 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * Gathers a run's {@link RunMetadata} from inside the JVM it describes.
  *
- * <p>It must run in the JVM under test, started with the same flags as the benchmarks: only then are
- * {@code java.version} and the input arguments those of the measured JVM rather than of some wrapper.
+ * <p>Given the run's JSON, it records the JDK and flags of JMH's forks from it; otherwise it must run in a JVM
+ * started like the benchmarks' for those fields to describe them.
  */
 public final class MetadataCollector {
 
@@ -28,16 +31,21 @@ public final class MetadataCollector {
         this.clock = clock;
     }
 
-    /** The metadata of this JVM and machine, for a run of that profile made with those JMH arguments. */
-    public RunMetadata collect(String profile, String jmhArgs) {
+    /**
+     * The metadata of this machine, for a run of that profile made with those JMH arguments. The JDK and JVM
+     * flags are the forks' as JMH recorded them in the run's JSON ({@code forkJvm}) when there is one: the forks
+     * are what was measured, and they do not share this JVM's flags. Without it, this JVM's.
+     */
+    public RunMetadata collect(String profile, String jmhArgs, Optional<BenchmarkResult.ForkJvm> forkJvm) {
         return new RunMetadata(
                 profile,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS).toString(),
                 gitCommit(),
                 System.getProperty("java.vendor", RunMetadata.UNKNOWN),
-                System.getProperty("java.version", RunMetadata.UNKNOWN),
-                System.getProperty("java.vm.name", RunMetadata.UNKNOWN),
-                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                forkJvm.map(BenchmarkResult.ForkJvm::jdkVersion).orElse(System.getProperty("java.version", RunMetadata.UNKNOWN)),
+                forkJvm.map(BenchmarkResult.ForkJvm::vmName).orElse(System.getProperty("java.vm.name", RunMetadata.UNKNOWN)),
+                forkJvm.map(jvm -> String.join(" ", jvm.jvmArgs()))
+                        .orElse(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())),
                 cpuModel(),
                 Integer.toString(Runtime.getRuntime().availableProcessors()),
                 physicalMemory(),

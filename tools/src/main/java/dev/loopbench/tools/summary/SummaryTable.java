@@ -1,6 +1,7 @@
 package dev.loopbench.tools.summary;
 
 import dev.loopbench.tools.results.BenchmarkKey;
+import dev.loopbench.tools.results.MetricNames;
 import dev.loopbench.tools.text.Numbers;
 import dev.loopbench.tools.text.Table;
 
@@ -21,7 +22,7 @@ public final class SummaryTable {
                 BenchmarkKey key = figure.key().benchmark();
                 table.add(first ? key.simpleName() : "", first ? key.mode() : "",
                         first ? BenchmarkKey.paramsLabel(key.params()) : "", first ? figure.key().metric() : "",
-                        impl.impl(), Numbers.score(impl.metric().score()), errorOf(impl), impl.metric().unit(),
+                        impl.impl(), scoreOf(figure, impl), errorOf(impl), impl.metric().unit(),
                         Numbers.times(impl.limitRatio().orElse(Double.NaN)), impl.best() ? "*" : "");
                 first = false;
             }
@@ -35,6 +36,13 @@ public final class SummaryTable {
         text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run. *: best impl.\n");
         summary.notes().forEach(note -> text.append("Note: ").append(note).append('\n'));
         return text.toString();
+    }
+
+    /** A loop that cannot count its wakeups says so, rather than showing NaN. */
+    private static String scoreOf(Figure figure, ImplScore impl) {
+        double score = impl.metric().score();
+        return MetricNames.WAKEUPS_PER_OP.equals(figure.key().metric()) && Double.isNaN(score)
+                ? "not counted" : Numbers.score(score);
     }
 
     private static String errorOf(ImplScore impl) {

@@ -123,6 +123,25 @@ class CompareCommandTest {
     }
 
     @Test
+    void theScheduleShowsTheNoisePerRoundAndFlagsHeavyRounds() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path schedule = Files.writeString(dir.resolve("rounds.json"), """
+                {"seed": 1, "sides": {}, "stopped": "", "forks": [
+                  {"round": 1, "ok": true, "noise": {"stealPercent": 0.5, "otherCores": 0.01, "loadAverage": 1.0, "heavy": false}},
+                  {"round": 2, "ok": true, "noise": {"stealPercent": 21.0, "otherCores": 0.02, "loadAverage": 1.2, "heavy": true}}]}
+                """);
+        Path markdown = dir.resolve("c.md");
+
+        Cli cli = Cli.run("compare", base.toString(), base.toString(), "--schedule", schedule.toString(),
+                "--markdown", markdown.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("2 rounds, 1 flagged"), cli.out());
+        assertTrue(cli.out().contains("21.0%") && cli.out().contains("FLAGGED"), cli.out());
+        assertTrue(Files.readString(markdown).contains("Machine noise per round"));
+    }
+
+    @Test
     void aMarkdownFileInAMissingFolderIsABadArgument() throws Exception {
         Path base = run("base.json", 1, 1.0);
 

@@ -48,6 +48,22 @@ class MetadataCommandTest {
     }
 
     @Test
+    void withTheRunsJsonTheFlagsAreTheForksNotThisJvms() throws Exception {
+        Path results = new dev.loopbench.tools.JmhJson(1)
+                .add(dev.loopbench.tools.JmhJson.row("dev.loopbench.bench.x.X.y", "avgt", "us/op", 1)
+                        .jvmArgs("-Xmx1g", "-XX:+UseParallelGC"))
+                .write(dir.resolve("run.json"));
+        Path file = dir.resolve("run.meta.json");
+
+        Cli cli = Cli.run("metadata", "--profile", "quick", "--out", file.toString(), "--results", results.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        RunMetadata metadata = MetadataFile.readIfPresent(file).orElseThrow();
+        assertEquals("-Xmx1g -XX:+UseParallelGC", metadata.jvmFlags());
+        assertEquals("17.0.15", metadata.jdkVersion());
+    }
+
+    @Test
     void missingRequiredOptionsSayWhichAndHow() {
         Cli cli = Cli.run("metadata", "--profile", "quick");
 
