@@ -48,6 +48,33 @@ public final class BoundedWaits {
         }
     }
 
+    /**
+     * The future's value, spinning for at most {@link #SPINS} polls before parking: for a producer whose result is
+     * usually ready within microseconds. Parking at once would make the loop pay an unpark for every result it
+     * completes, which a throughput benchmark would then measure.
+     */
+    public static <V> V awaitSpinningFirst(Future<V> future) {
+        for (int spins = 0; spins < SPINS && !future.isDone(); spins++) {
+            Thread.onSpinWait();
+        }
+        return await(future);
+    }
+
+    /**
+     * Takes one permit from a window of operations in flight, spinning for at most {@link #SPINS} tries before
+     * blocking, for the same reason as {@link #awaitSpinningFirst}: a parked producer costs the loop an unpark in
+     * every {@code release()}.
+     */
+    public static void acquireSpinningFirst(Semaphore window) {
+        for (int spins = 0; spins < SPINS; spins++) {
+            if (window.tryAcquire()) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        acquire(window, 1);
+    }
+
     /** Takes {@code permits} from a window of operations in flight. */
     public static void acquire(Semaphore window, int permits) {
         try {

@@ -18,8 +18,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class FixedRateSchedule {
 
     static final long SPIN_BEFORE_SLOT_NANOS = TimeUnit.MICROSECONDS.toNanos(80);
+    /** How late a {@code parkNanos} typically wakes on Linux (its timer slack): parking closer than this overshoots. */
+    static final long PARK_SLACK_NANOS = TimeUnit.MICROSECONDS.toNanos(60);
 
     private final long intervalNanos;
+    /** At most a quarter of the interval: at high rates a fixed spin window would take the sender's whole vCPU. */
+    private final long spinNanos;
     private long nextSlot;
 
     public FixedRateSchedule(int sendsPerSecond) {
@@ -27,6 +31,7 @@ public final class FixedRateSchedule {
             throw new IllegalArgumentException("sendsPerSecond must be positive; was " + sendsPerSecond);
         }
         this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / sendsPerSecond;
+        this.spinNanos = Math.min(SPIN_BEFORE_SLOT_NANOS, intervalNanos / 4);
         restart();
     }
 
@@ -38,13 +43,21 @@ public final class FixedRateSchedule {
         nextSlot = System.nanoTime();
     }
 
-    /** Waits for the next slot, or returns at once if it has passed; returns its intended time (nanoTime). */
+    /**
+     * Waits for the next slot, or returns at once if it has passed; returns its intended time (nanoTime). It parks
+     * while the slot is further than a park's slack away, yields the vCPU while it is closer than that but not yet
+     * within the spin window, and spins only the last quarter of an interval at most (80 us at low rates).
+     */
     public long awaitNextSlot() {
         long slot = nextSlot;
         nextSlot += intervalNanos;
         long remaining;
-        while ((remaining = slot - System.nanoTime()) > SPIN_BEFORE_SLOT_NANOS) {
-            LockSupport.parkNanos(remaining - SPIN_BEFORE_SLOT_NANOS);
+        while ((remaining = slot - System.nanoTime()) > spinNanos) {
+            if (remaining - spinNanos > PARK_SLACK_NANOS) {
+                LockSupport.parkNanos(remaining - spinNanos - PARK_SLACK_NANOS);
+            } else {
+                Thread.yield();
+            }
         }
         while (slot - System.nanoTime() > 0) {
             Thread.onSpinWait();

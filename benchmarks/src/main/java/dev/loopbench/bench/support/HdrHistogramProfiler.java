@@ -15,12 +15,15 @@ import org.openjdk.jmh.runner.IterationType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Adds the latency percentiles a benchmark recorded into its HdrHistogram recorder, and the wakeups its loop
  * issued, to JMH's results as secondary metrics:
  * {@code hdr.p50}, {@code hdr.p90}, {@code hdr.p99}, {@code hdr.p99.9}, {@code hdr.max} (us), {@code hdr.count}
+ * (the same with {@code hdr.fromExecute.} for a benchmark that also records latency from the {@code execute} call)
  * (samples) and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
@@ -41,12 +44,14 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     /** Beside JMH's own default result file, {@code jmh-result.json}. */
     public static final String DEFAULT_DIR = "jmh-result-histograms";
 
+    private static final String HEADLINE_PREFIX = "hdr.";
+    private static final String FROM_EXECUTE_PREFIX = "hdr.fromExecute.";
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final String LATENCY_UNIT = "us";
 
     private final Path directory;
-    /** This fork's measurement samples so far; JMH's own thread only. */
-    private Histogram forkPooled;
+    /** This fork's measurement samples so far, per metric prefix; JMH's own thread only. */
+    private final Map<String, Histogram> forkPooled = new LinkedHashMap<>();
     private int measurementIterationsSeen;
 
     /** For the ServiceLoader that lets {@code -lprof} list this profiler; writes to {@link #DEFAULT_DIR}. */
@@ -88,18 +93,16 @@ public final class HdrHistogramProfiler implements InternalProfiler {
         List<Result> results = new ArrayList<>();
         Histogram latencies = reading.latencies();
         measurementIterationsSeen++;
+        pool(HEADLINE_PREFIX, latencies);
+        pool(FROM_EXECUTE_PREFIX, reading.fromExecute());
         if (latencies != null && latencies.getTotalCount() > 0) {
-            if (forkPooled == null) {
-                forkPooled = new Histogram(latencies.getNumberOfSignificantValueDigits());
-            }
-            forkPooled.add(latencies);
             String stem = HistogramFiles.stem(benchmarkParams);
             HistogramFiles.append(directory, stem, latencies,
                     "latencies in ns of " + stem + "; one interval per measurement iteration of every fork");
         }
-        if (measurementIterationsSeen == iterationParams.getCount() && forkPooled != null) {
-            results.addAll(pooledPercentiles(forkPooled));
-            forkPooled = null;
+        if (measurementIterationsSeen == iterationParams.getCount()) {
+            forkPooled.forEach((prefix, pooled) -> results.addAll(pooledPercentiles(prefix, pooled)));
+            forkPooled.clear();
             measurementIterationsSeen = 0;
         }
         LoopCounters counters = reading.counters();
@@ -111,15 +114,22 @@ public final class HdrHistogramProfiler implements InternalProfiler {
         return results;
     }
 
-    /** The fork's percentiles, from all its measurement samples. */
-    private static List<Result> pooledPercentiles(Histogram pooled) {
+    private void pool(String prefix, Histogram interval) {
+        if (interval != null && interval.getTotalCount() > 0) {
+            forkPooled.computeIfAbsent(prefix, p -> new Histogram(interval.getNumberOfSignificantValueDigits()))
+                    .add(interval);
+        }
+    }
+
+    /** The fork's percentiles, from all its measurement samples, named {@code <prefix>p50} and so on. */
+    private static List<Result> pooledPercentiles(String prefix, Histogram pooled) {
         return List.of(
-                latency("hdr.p50", pooled.getValueAtPercentile(50)),
-                latency("hdr.p90", pooled.getValueAtPercentile(90)),
-                latency("hdr.p99", pooled.getValueAtPercentile(99)),
-                latency("hdr.p99.9", pooled.getValueAtPercentile(99.9)),
-                new ScalarResult("hdr.max", pooled.getMaxValue() / NANOS_PER_MICRO, LATENCY_UNIT, AggregationPolicy.MAX),
-                new ScalarResult("hdr.count", pooled.getTotalCount(), "samples", AggregationPolicy.SUM));
+                latency(prefix + "p50", pooled.getValueAtPercentile(50)),
+                latency(prefix + "p90", pooled.getValueAtPercentile(90)),
+                latency(prefix + "p99", pooled.getValueAtPercentile(99)),
+                latency(prefix + "p99.9", pooled.getValueAtPercentile(99.9)),
+                new ScalarResult(prefix + "max", pooled.getMaxValue() / NANOS_PER_MICRO, LATENCY_UNIT, AggregationPolicy.MAX),
+                new ScalarResult(prefix + "count", pooled.getTotalCount(), "samples", AggregationPolicy.SUM));
     }
 
     private static ScalarResult latency(String label, long nanos) {

@@ -24,8 +24,14 @@ import org.HdrHistogram.SingleWriterRecorder;
  */
 public final class IterationProbe {
 
-    /** One iteration's data; either part may be absent. */
-    public record Reading(Histogram latencies, LoopCounters counters) {
+    /**
+     * One iteration's data; any part may be absent.
+     *
+     * @param latencies   the benchmark's headline latency histogram, reported as {@code hdr.*}
+     * @param fromExecute a second definition some benchmarks also record, reported as {@code hdr.fromExecute.*}
+     * @param counters    the loop's counters since the previous reading
+     */
+    public record Reading(Histogram latencies, Histogram fromExecute, LoopCounters counters) {
     }
 
     private static volatile Source source;
@@ -41,7 +47,16 @@ public final class IterationProbe {
      * @param loop the loop whose wakeups to count, or null
      */
     public static void watch(SingleWriterRecorder latencies, EventLoop loop) {
-        source = new Source(latencies, loop);
+        watch(latencies, null, loop);
+    }
+
+    /**
+     * As {@link #watch(SingleWriterRecorder, EventLoop)}, with a second latency definition recorded alongside.
+     *
+     * @param fromExecute the recorder of the latency from the {@code execute()} call (nanoseconds), or null
+     */
+    public static void watch(SingleWriterRecorder latencies, SingleWriterRecorder fromExecute, EventLoop loop) {
+        source = new Source(latencies, fromExecute, loop);
     }
 
     public static void trialEnded() {
@@ -66,13 +81,15 @@ public final class IterationProbe {
     private static final class Source {
 
         private final SingleWriterRecorder latencies;
+        private final SingleWriterRecorder fromExecute;
         private final EventLoop loop;
         /** Profiler thread only, after construction. */
         private LoopCounters lastCounters;
         private volatile boolean ended;
 
-        Source(SingleWriterRecorder latencies, EventLoop loop) {
+        Source(SingleWriterRecorder latencies, SingleWriterRecorder fromExecute, EventLoop loop) {
             this.latencies = latencies;
+            this.fromExecute = fromExecute;
             this.loop = loop;
             this.lastCounters = loop == null ? null : loop.counters();
         }
@@ -85,7 +102,7 @@ public final class IterationProbe {
                 since = now.since(lastCounters);
                 lastCounters = now;
             }
-            return new Reading(interval, since);
+            return new Reading(interval, fromExecute == null ? null : fromExecute.getIntervalHistogram(), since);
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BoundedWaits;
+import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.bench.support.PaddedCounter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -30,7 +32,10 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>The outcome's handler is attached on the loop thread, inside the task that offloads, and the outcome is
  *       delivered as a later loop task, so the handler always runs on the loop: no race decides where.</li>
- *   <li>An unbounded producer: at most {@value #WINDOW} operations are in flight.</li>
+ *   <li>An unbounded producer: at most {@value #WINDOW} operations are in flight; the producer takes its permit
+ *       spinning first, so the loop does not pay an unpark per outcome. {@code wakeups.per.op} counts the loop's
+ *       wakeups per task (the pool threads' own wakeups are part of the round trip and not counted).</li>
+ *   <li>False sharing: the producer's and the loop's counters sit on cache lines of their own.</li>
  *   <li>Helper threads: the {@value #POOL_THREADS}-thread pool is created in {@code @Setup} and shut down, with a
  *       deadline, in {@code @TearDown}; the tear-down also fails if any offload failed.</li>
  *   <li>Dead code: the handler adds every outcome into a sum kept on the loop thread, checked at tear-down.</li>
@@ -54,13 +59,15 @@ public class OffloadThroughput extends LoopBenchmark {
     private BiConsumer<Integer, Throwable> onLoop;
     private Runnable offloadFromLoop;
     /** Loop thread only, until the loop has terminated. */
-    private long outcomeSum;
-    private long operations;
+    private final PaddedCounter outcomeSum = new PaddedCounter();
+    /** Producer only. */
+    private final PaddedCounter operations = new PaddedCounter();
     private Throwable firstFailure;
 
     @Setup(Level.Trial)
     public void start() {
         openLoop();
+        IterationProbe.watch(null, loop);
         pool = Executors.newFixedThreadPool(POOL_THREADS, HelperThreads.factory("offload-pool"));
         window = new Semaphore(WINDOW);
         Integer input = 1;
@@ -69,7 +76,7 @@ public class OffloadThroughput extends LoopBenchmark {
             if (failure != null && firstFailure == null) {
                 firstFailure = failure;
             } else if (outcome != null) {
-                outcomeSum += outcome;
+                outcomeSum.add(outcome);
             }
             window.release();
         };
@@ -78,22 +85,23 @@ public class OffloadThroughput extends LoopBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() {
+        IterationProbe.trialEnded();
         BoundedWaits.acquire(window, WINDOW); // every operation in flight has come back
         closeLoop();
         BoundedWaits.shutdown(pool);
         if (firstFailure != null) {
             throw new IllegalStateException("an offload failed", firstFailure);
         }
-        if (outcomeSum != operations) {
-            throw new IllegalStateException(operations + " offloads started but their outcomes add up to "
-                    + outcomeSum);
+        if (outcomeSum.get() != operations.get()) {
+            throw new IllegalStateException(operations.get() + " offloads started but their outcomes add up to "
+                    + outcomeSum.get());
         }
     }
 
     @Benchmark
     public void loopToPoolAndBack() {
-        BoundedWaits.acquire(window, 1);
+        BoundedWaits.acquireSpinningFirst(window);
         loop.execute(offloadFromLoop);
-        operations++;
+        operations.increment();
     }
 }
