@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>Every future returned by {@link #submit} and {@link #offload} completes: with a value, with whatever
  *       the task threw ({@link Error}s included), or with a {@link LoopTerminatedException} when the loop
  *       ended before it could run the task.</li>
+ *   <li>Every task starts with the loop thread's interrupt status clear: an interrupt a task leaves behind, or
+ *       one sent to the loop thread while it idles, does not reach the next task.</li>
  *   <li>A task that throws does not kill the loop: the throwable goes to the loop's uncaught-exception
  *       handler and the next task runs. If the loop thread dies anyway (the handler itself throws), every
  *       pending future completes exceptionally, later calls are rejected and {@link #awaitTermination}
@@ -123,7 +125,9 @@ public interface EventLoop extends Executor, AutoCloseable {
 
     /**
      * {@link #shutdown()} and then waits for termination, so that try-with-resources works. On the loop thread
-     * it only starts the shutdown, since waiting there would wait for itself.
+     * it only starts the shutdown, since waiting there would wait for itself. Interrupted while it waits, it does
+     * what JDK 19's {@code ExecutorService.close()} does: {@link #shutdownNow()}, waits on for the current task
+     * to end, and returns with the caller's interrupt status set.
      */
     @Override
     void close();

@@ -240,6 +240,9 @@ public abstract class AbstractEventLoop implements EventLoop {
      */
     protected final void runTask(Runnable task) {
         TASKS_RUN.setOpaque(this, tasksRun + 1);
+        // every task starts uninterrupted: an interrupt a task left behind, or sent to the idle loop, was not for
+        // the next one (shutdownNow() stops the loop through the state, not through this flag)
+        Thread.interrupted();
         try {
             task.run();
         } catch (Throwable thrown) {
@@ -407,12 +410,17 @@ public abstract class AbstractEventLoop implements EventLoop {
         if (inEventLoop()) {
             return;
         }
+        // as JDK 19's ExecutorService.close(): an interrupted wait stops the loop as shutdownNow() does, waits on
+        // for the current task to end, and returns with the caller's interrupt status set
         boolean interrupted = false;
         while (true) {
             try {
                 terminated.await();
                 break;
             } catch (InterruptedException e) {
+                if (!interrupted) {
+                    shutdownNow();
+                }
                 interrupted = true;
             }
         }
