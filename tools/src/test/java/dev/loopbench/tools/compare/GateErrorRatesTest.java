@@ -31,28 +31,26 @@ class GateErrorRatesTest {
 
     @Test
     void aaRunsFailTheGateAtMostAtTheNominalRate() {
-        Random random = new Random(1);
-        ComparisonSettings settings = paired(5, 1);
-        int trials = 1000;
-        int alarms = 0;
-        for (int trial = 0; trial < trials; trial++) {
-            alarms += gateFails(random, 8, 1.0, settings) ? 1 : 0;
-        }
-        double rate = (double) alarms / trials;
+        double rate = gateFailureRate(1, 1000, 8, 1.0);
         assertTrue(rate <= NOMINAL, "A/A false-alarm rate " + rate + " above the nominal " + NOMINAL);
     }
 
     @Test
     void aKnownSlowdownOfOneRowIsCaught() {
-        Random random = new Random(2);
-        ComparisonSettings settings = paired(5, 1);
-        int trials = 300;
-        int caught = 0;
-        for (int trial = 0; trial < trials; trial++) {
-            caught += gateFails(random, 20, 1.15, settings) ? 1 : 0;
-        }
-        double power = (double) caught / trials;
+        double power = gateFailureRate(2, 300, 20, 1.15);
         assertTrue(power >= 0.8, "a 15% slowdown of one row in 20 rounds was caught in only " + power + " of runs");
+    }
+
+    /** The share of simulated gate runs (threshold 5%, one look) that fail, the first row slowed by the factor. */
+    private static double gateFailureRate(long seed, int trials, int rounds, double firstRowSlowdown) {
+        Random random = new Random(seed);
+        ComparisonSettings settings = paired(5, 1);
+        int failures = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            List<Run> pair = aaPair(random, rounds, firstRowSlowdown);
+            failures += RunComparator.compare(pair.get(0), pair.get(1), settings).gateFails() ? 1 : 0;
+        }
+        return (double) failures / trials;
     }
 
     @Test
@@ -105,11 +103,6 @@ class GateErrorRatesTest {
 
     private static ComparisonSettings paired(double thresholdPct, int looks) {
         return new ComparisonSettings(true, Thresholds.uniform(thresholdPct), NOMINAL, looks);
-    }
-
-    private static boolean gateFails(Random random, int rounds, double firstRowSlowdown, ComparisonSettings settings) {
-        List<Run> pair = aaPair(random, rounds, firstRowSlowdown);
-        return RunComparator.compare(pair.get(0), pair.get(1), settings).gateFails();
     }
 
     /** Base and head runs of {@link #ROWS} throughput rows, the head's first row slowed by the factor given. */
