@@ -9,7 +9,6 @@ import dev.loopbench.tools.text.Numbers;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,9 +69,6 @@ public final class InterleavedRun {
 
     /** Runs rounds until the stopping rule says stop; returns the number of forks that failed, per side name. */
     public Map<String, Integer> run() throws InterruptedException {
-        for (Side side : sides) {
-            createParent(side.json());
-        }
         Instant started = Instant.now();
         Map<String, Integer> failed = new TreeMap<>();
         int forksDone = 0;
@@ -157,16 +153,5 @@ public final class InterleavedRun {
         String result = report.outcome().succeeded() ? report.scores() : "FAILED: " + report.outcome().problem();
         String noise = report.noise().map(MachineNoise.Reading::toString).orElse("noise not measured");
         return String.format(Locale.ROOT, "[%s] %s %s: %s (%s)", when, side.name(), variant.label(), result, noise);
-    }
-
-    private static void createParent(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the folder of " + file, e);
-        }
     }
 }

@@ -69,8 +69,15 @@ public final class BenchmarksMain {
         }
         if (rounds.active() && !printOnly) {
             JmhArguments resolved = JmhArguments.parse(jmhArgs);
-            System.exit(RoundsLauncher.run(rounds, variants, sharedByEveryFork(resolved), forks(resolved),
-                    resolved.value("rff"), System.out));
+            int exitCode;
+            try {
+                exitCode = RoundsLauncher.run(rounds, variants, sharedByEveryFork(resolved), forks(resolved),
+                        resolved.value("rff"), System.out);
+            } catch (IllegalArgumentException e) {
+                System.err.println("benchmarks: " + e.getMessage());
+                exitCode = BAD_ARGUMENTS;
+            }
+            System.exit(exitCode);
             return;
         }
         if (printOnly) {
