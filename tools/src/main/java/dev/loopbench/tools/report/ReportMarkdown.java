@@ -31,8 +31,10 @@ final class ReportMarkdown {
         appendChartsOrNone(md, report.latencyCharts());
 
         md.append("## Ratio to the physical limits\n\n")
-                .append("Latency is read against `SpinPingPongLimit.roundTrip`, wakeup against `ParkUnparkPingPongLimit.roundTrip`, ")
-                .append("throughput against `MpscQueueLimit.offerPoll`: score/limit for times, limit/score for throughputs.\n\n");
+                .append("Each figure is read against the limit that is its floor (`PhysicalLimits`): a round trip with a parking ")
+                .append("producer against the park/unpark ping-pong, one with a spinning producer or an awake loop against the spin ")
+                .append("ping-pong, throughput against the raw MPSC queue; figures with no like-for-like limit yet have none. ")
+                .append("The ratio is score/limit for times, limit/score for throughputs.\n\n");
         Table ratios = limitRatios(report.summary().figures());
         if (!ratios.isEmpty()) {
             md.append(ratios.toMarkdown()).append('\n');

@@ -1,30 +1,60 @@
 package dev.loopbench.tools.summary;
 
+import dev.loopbench.tools.results.BenchmarkKey;
+
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Which limit benchmark a loop figure is read against, by the package that says what the figure measures
- * (see {@code docs/results-format.md}).
+ * Which physical limit each loop benchmark is read against, per benchmark and parameters, and only where the limit
+ * is a floor: the same direction, statistic, idle state and number of wakeups as the figure. A loop at 0.1x its
+ * "limit" means the limit is wrong, so a benchmark with no like-for-like limit measured yet is paired with none,
+ * on purpose, rather than with the nearest one.
+ *
+ * <p>Every loop benchmark must be declared here; the benchmarks module's {@code PhysicalLimitsCoverageTest} fails
+ * for one that is not, so a new benchmark gets its pairing decided when it is added.
  */
 public final class PhysicalLimits {
 
     private static final String BENCH = "dev.loopbench.bench.";
+    private static final String SPIN_PING_PONG = BENCH + "limits.SpinPingPongLimit.roundTrip";
+    private static final String PARK_UNPARK_PING_PONG = BENCH + "limits.ParkUnparkPingPongLimit.roundTrip";
+    private static final String MPSC_QUEUE = BENCH + "limits.MpscQueueLimit.offerPoll";
 
-    /** Loop package to limit benchmark: the cache-line handoff, the futex wakeup and the queue's own ceiling. */
-    private static final Map<String, String> LIMIT_BY_PACKAGE = Map.of(
-            BENCH + "latency", BENCH + "limits.SpinPingPongLimit.roundTrip",
-            BENCH + "wakeup", BENCH + "limits.ParkUnparkPingPongLimit.roundTrip",
-            BENCH + "throughput", BENCH + "limits.MpscQueueLimit.offerPoll");
+    /** The limits themselves, which are read against nothing. */
+    private static final Set<String> LIMIT_BENCHMARKS = Set.of(SPIN_PING_PONG, PARK_UNPARK_PING_PONG, MPSC_QUEUE);
+
+    private static final Map<String, Function<BenchmarkKey, Optional<String>>> LIMIT_BY_BENCHMARK = Map.of(
+            // a parking producer and the loop each wake once per round trip, as the two threads of a park/unpark
+            // ping-pong do; a spinning producer against an awake loop is a cache-line hand-off each way
+            BENCH + "latency.RoundTripLatency.roundTrip",
+            key -> Optional.of("spin".equals(key.params().get("producerWait")) ? SPIN_PING_PONG : PARK_UNPARK_PING_PONG),
+            // one wakeup one way: no one-way unpark limit is measured yet, and a two-wakeup round trip is no floor
+            BENCH + "latency.OneWayLatency.fixedRate", key -> Optional.empty(),
+            // a producer-side call cost has no physical counterpart here
+            BENCH + "latency.ExecuteCost.execute", key -> Optional.empty(),
+            // back to back (gap 0) the loop is awake and the producer spins: a hand-off each way; after a gap the
+            // loop wakes once and the producer does not, which no measured limit matches yet
+            BENCH + "wakeup.WakeupLatency.roundTripAfterGap",
+            key -> "0".equals(key.params().get("idleGapMicros")) ? Optional.of(SPIN_PING_PONG) : Optional.empty(),
+            BENCH + "throughput.ChainThroughput.chain", key -> Optional.of(MPSC_QUEUE),
+            BENCH + "throughput.OffloadThroughput.loopToPoolAndBack", key -> Optional.of(MPSC_QUEUE),
+            BENCH + "throughput.BurstThroughput.from1Producer", key -> Optional.of(MPSC_QUEUE),
+            BENCH + "throughput.BurstThroughput.from2Producers", key -> Optional.of(MPSC_QUEUE),
+            BENCH + "throughput.BurstThroughput.from4Producers", key -> Optional.of(MPSC_QUEUE));
 
     private PhysicalLimits() {
     }
 
-    /** The fully qualified limit benchmark for a loop benchmark in that package (or a subpackage of it). */
-    public static Optional<String> limitFor(String packageName) {
-        return LIMIT_BY_PACKAGE.entrySet().stream()
-                .filter(e -> packageName.equals(e.getKey()) || packageName.startsWith(e.getKey() + "."))
-                .map(Map.Entry::getValue)
-                .findFirst();
+    /** The fully qualified limit benchmark that {@code key}'s figure is read against, if it has a floor. */
+    public static Optional<String> limitFor(BenchmarkKey key) {
+        return LIMIT_BY_BENCHMARK.getOrDefault(key.benchmark(), k -> Optional.empty()).apply(key);
+    }
+
+    /** Whether a pairing (possibly "none") has been decided for this benchmark, or it is a limit itself. */
+    public static boolean declares(String benchmark) {
+        return LIMIT_BY_BENCHMARK.containsKey(benchmark) || LIMIT_BENCHMARKS.contains(benchmark);
     }
 }

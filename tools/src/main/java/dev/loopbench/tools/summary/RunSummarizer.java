@@ -68,7 +68,7 @@ public final class RunSummarizer {
         Direction direction = Direction.of(key.benchmark().mode(), impls.values().iterator().next().unit());
         Optional<String> best = best(impls, direction);
         Optional<String> limitName = READ_AGAINST_LIMIT.contains(key.metric())
-                ? PhysicalLimits.limitFor(key.benchmark().packageName())
+                ? PhysicalLimits.limitFor(key.benchmark())
                 : Optional.empty();
         // a figure that gets better the other way than its limit (an open-loop send rate against a round-trip
         // time) has no meaningful ratio to it

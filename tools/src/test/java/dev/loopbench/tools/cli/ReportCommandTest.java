@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportCommandTest {
 
-    private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
+    private static final String LATENCY = "dev.loopbench.bench.wakeup.WakeupLatency.roundTripAfterGap";
     private static final String SPIN_LIMIT = "dev.loopbench.bench.limits.SpinPingPongLimit.roundTrip";
     private static final Pattern IMAGE = Pattern.compile("!\\[[^]]*]\\(([^)]+)\\)");
 
@@ -32,8 +32,8 @@ class ReportCommandTest {
     @Test
     void writesMarkdownAndNonEmptyPngsForEveryChart() throws Exception {
         Path json = run();
-        HlogFixture.write(dir.resolve("run-histograms/OneWayLatency.oneWay__gapMicros=0__impl=mpsc.hlog"), 1, 2_000);
-        HlogFixture.write(dir.resolve("run-histograms/OneWayLatency.oneWay__gapMicros=0__impl=locked.hlog"), 2, 3_500);
+        HlogFixture.write(dir.resolve("run-histograms/WakeupLatency.roundTripAfterGap__idleGapMicros=0__impl=mpsc.hlog"), 1, 2_000);
+        HlogFixture.write(dir.resolve("run-histograms/WakeupLatency.roundTripAfterGap__idleGapMicros=0__impl=locked.hlog"), 2, 3_500);
 
         Cli cli = Cli.run("report", json.toString());
 
@@ -51,7 +51,7 @@ class ReportCommandTest {
             assertNotNull(decoded, image);
             assertTrue(decoded.getWidth() > 0 && decoded.getHeight() > 0, image);
         }
-        assertTrue(markdown.contains("| OneWayLatency.oneWay gapMicros=0 score (avgt) | mpsc |"), markdown);
+        assertTrue(markdown.contains("| WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt) | mpsc |"), markdown);
     }
 
     @Test
@@ -78,9 +78,9 @@ class ReportCommandTest {
 
     private Path run() throws IOException {
         return new JmhJson(5)
-                .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("gapMicros", "0")
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 2).secondary("hdr.p99", "us", 9))
-                .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.5).param("impl", "locked").param("gapMicros", "0")
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.5).param("impl", "locked").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 3).secondary("hdr.p99", "us", 14))
                 .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 450))
                 .write(dir.resolve("run.json"));

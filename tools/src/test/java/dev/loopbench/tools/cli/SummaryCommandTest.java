@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SummaryCommandTest {
 
-    private static final String WAKEUP = "dev.loopbench.bench.wakeup.SleepingLoopWakeup.submit";
+    private static final String WAKEUP = "dev.loopbench.bench.latency.RoundTripLatency.roundTrip";
     private static final String PARK_LIMIT = "dev.loopbench.bench.limits.ParkUnparkPingPongLimit.roundTrip";
 
     @TempDir
@@ -22,8 +22,8 @@ class SummaryCommandTest {
     @Test
     void printsEachImplWithTheBestMarkedAndItsRatioToTheLimit() throws Exception {
         Path run = new JmhJson(3)
-                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park").param("idleGapMicros", "200").noise(0))
-                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 20).param("impl", "spin").param("idleGapMicros", "200").noise(0))
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park").param("producerWait", "park").noise(0))
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 20).param("impl", "spin").param("producerWait", "park").noise(0))
                 .add(JmhJson.row(PARK_LIMIT, "avgt", "us/op", 10).noise(0))
                 .write(dir.resolve("run.json"));
 
@@ -31,7 +31,7 @@ class SummaryCommandTest {
 
         assertEquals(0, cli.exitCode(), cli.err());
         List<String> lines = cli.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.matches("SleepingLoopWakeup\\.submit\\s+avgt\\s+idleGapMicros=200\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=park\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
                 cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x\\s+\\*")), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("ParkUnparkPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),

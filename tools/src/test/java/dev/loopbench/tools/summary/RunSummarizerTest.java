@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunSummarizerTest {
 
-    private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
+    private static final String LATENCY = "dev.loopbench.bench.wakeup.WakeupLatency.roundTripAfterGap";
     private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
     private static final String SPIN_LIMIT = "dev.loopbench.bench.limits.SpinPingPongLimit.roundTrip";
 
@@ -27,8 +27,8 @@ class RunSummarizerTest {
     void marksTheBestImplInEitherDirection() throws Exception {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
-        assertEquals("mpsc", best(figure(summary, "OneWayLatency.oneWay gapMicros=0 score (avgt)")));
-        assertEquals("locked", best(figure(summary, "OneWayLatency.oneWay gapMicros=0 hdr.p99 (avgt)")));
+        assertEquals("mpsc", best(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)")));
+        assertEquals("locked", best(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p99 (avgt)")));
         assertEquals("netty", best(figure(summary, "ChainThroughput.chain depth=4 score (thrpt)")));
     }
 
@@ -36,7 +36,7 @@ class RunSummarizerTest {
     void readsLoopsAgainstTheirLimitInCommonUnits() throws Exception {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
-        Map<String, Double> ratios = figure(summary, "OneWayLatency.oneWay gapMicros=0 score (avgt)").impls().stream()
+        Map<String, Double> ratios = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().stream()
                 .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
 
         assertEquals(4.0, ratios.get("mpsc"), 0.4);
@@ -58,7 +58,7 @@ class RunSummarizerTest {
     void secondaryFiguresAreNotReadAgainstTheLimit() throws Exception {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
-        Figure p99 = figure(summary, "OneWayLatency.oneWay gapMicros=0 hdr.p99 (avgt)");
+        Figure p99 = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p99 (avgt)");
 
         assertTrue(p99.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()));
         assertFalse(summary.figures().stream().anyMatch(f -> f.key().metric().equals("hdr.count")));
@@ -67,17 +67,17 @@ class RunSummarizerTest {
     @Test
     void aSendRateIsNotReadAgainstALatencyLimitButItsMedianLatencyIs() throws Exception {
         Path fixedRate = new JmhJson(7)
-                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "mpsc")
+                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "mpsc").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 10))
-                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "netty")
+                .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "netty").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 20))
                 .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
                 .write(dir.resolve("fixed-rate.json"));
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(fixedRate));
 
-        Figure rate = figure(summary, "OneWayLatency.oneWay score (thrpt)");
+        Figure rate = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (thrpt)");
         assertTrue(rate.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()), rate.toString());
-        Map<String, Double> medianRatios = figure(summary, "OneWayLatency.oneWay hdr.p50 (thrpt)").impls().stream()
+        Map<String, Double> medianRatios = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p50 (thrpt)").impls().stream()
                 .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
         assertEquals(20.0, medianRatios.get("mpsc"), 2.0);
         assertEquals(40.0, medianRatios.get("netty"), 4.0);
@@ -85,9 +85,9 @@ class RunSummarizerTest {
 
     private Path run() throws Exception {
         return new JmhJson(7)
-                .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("gapMicros", "0")
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 2.0).param("impl", "mpsc").param("idleGapMicros", "0")
                         .secondary("hdr.p99", "us", 9).secondary("hdr.count", "samples", 1000))
-                .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.0).param("impl", "locked").param("gapMicros", "0")
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.0).param("impl", "locked").param("idleGapMicros", "0")
                         .secondary("hdr.p99", "us", 7).secondary("hdr.count", "samples", 1000))
                 .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4.0).param("impl", "mpsc").param("depth", "4"))
                 .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 5.0).param("impl", "netty").param("depth", "4"))
