@@ -11,6 +11,13 @@ import java.util.concurrent.TimeoutException;
  * unfinished would deadlock the loop, so {@link #get()}, {@link #get(long, TimeUnit)} and {@link #join()} throw
  * {@link IllegalStateException} there instead, as Netty's {@code BlockingOperationException} does. Dependent
  * stages are loop futures too, and their {@code *Async} variants without an executor run on the loop.
+ *
+ * <p><b>Where the protection ends.</b> It covers this future and every stage made from it through
+ * {@link #newIncompleteFuture()}: {@code thenApply}, {@code thenCompose}, {@code thenCombine}, {@code handle},
+ * {@code whenComplete} and their {@code *Async} variants, chained to any depth. It does not cover futures that
+ * {@code CompletableFuture} makes without asking this one: {@code CompletableFuture.allOf}/{@code anyOf}, and
+ * {@code minimalCompletionStage().toCompletableFuture()}. Joining one of those on the loop thread while it waits
+ * for the loop still deadlocks, as it does in the JDK's own executors.
  */
 public class LoopFuture<V> extends CompletableFuture<V> {
 

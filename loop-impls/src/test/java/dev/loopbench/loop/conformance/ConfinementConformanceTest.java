@@ -2,6 +2,7 @@ package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.support.LoopFuture;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.ArrayList;
@@ -32,6 +33,27 @@ class ConfinementConformanceTest extends ConformanceSupport {
         }), "the task that blocks on its own loop");
         assertEquals(List.of("get() refused", "get(timeout) refused", "join() refused", "dependent.join() refused",
                 "awaitTermination() refused"), refused);
+    }
+
+    @ConformanceTest
+    @DisplayName("the protection ends where the docs say: stages made outside the loop's futures are plain")
+    void protectionEndsAtStagesTheLoopDidNotMake(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        List<String> kinds = get(loop.submit(() -> {
+            CompletableFuture<Integer> queuedBehindMe = loop.submit(() -> 1);
+            return List.of(
+                    kind("thenApply", queuedBehindMe.thenApply(v -> v + 1)),
+                    kind("thenCombine", queuedBehindMe.thenCombine(queuedBehindMe, Integer::sum)),
+                    // joining these on the loop thread would deadlock: the javadoc of LoopFuture says so
+                    kind("allOf", CompletableFuture.allOf(queuedBehindMe)),
+                    kind("minimalCompletionStage", queuedBehindMe.minimalCompletionStage().toCompletableFuture()));
+        }), "the task that inspects the stages");
+        assertEquals(List.of("thenApply protected", "thenCombine protected", "allOf plain",
+                "minimalCompletionStage plain"), kinds);
+    }
+
+    private static String kind(String stage, CompletableFuture<?> future) {
+        return stage + (future instanceof LoopFuture ? " protected" : " plain");
     }
 
     @ConformanceTest
