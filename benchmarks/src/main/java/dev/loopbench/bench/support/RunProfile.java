@@ -21,7 +21,7 @@ public enum RunProfile {
      * to end and that the JSON carries the percentiles. 16 runs (two benchmarks have two modes, ExecuteCost also
      * two loop states), 1 fork each; measured at about 10 s on the 2-vCPU machine.
      */
-    SMOKE("every benchmark once on mpsc, tiny iterations; proves the jar works, measures nothing (~10 s)",
+    SMOKE("every benchmark once on mpsc, tiny iterations; proves the jar works, measures nothing (~25 s interleaved)",
             List.of(Includes.EVERY_BENCHMARK,
                     "-f", "1",
                     "-wi", "1", "-w", "100ms",
@@ -37,7 +37,7 @@ public enum RunProfile {
      * the three limits. 43 runs × 2 forks × ((2 + 3) s + 1 s): about 9 minutes.
      */
     QUICK("the headline figures for every loop, 2 forks: latency, wakeup, chain depth 4, offload, "
-            + "1-producer burst, limits (about 9 min)",
+            + "1-producer burst, limits (about 10 min interleaved)",
             List.of("\\.latency\\.RoundTripLatency\\.",
                     "\\.latency\\.OneWayLatency\\.",
                     "\\.wakeup\\.WakeupLatency\\.",
