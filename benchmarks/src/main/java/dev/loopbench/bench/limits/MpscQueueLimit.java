@@ -2,8 +2,11 @@ package dev.loopbench.bench.limits;
 
 import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.BoundedWaits;
+import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.support.LoopFactory;
+import dev.loopbench.bench.support.PaddedCounter;
+import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscQueueType;
 import org.jctools.queues.MessagePassingQueue;
@@ -11,52 +14,63 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.Blackhole;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The queue's ceiling: elements per second through the raw JCTools MPSC queue that the {@code mpsc} loop uses by
- * default, from one producer to a consumer that polls without pause. No tasks run, nothing parks, no wakeup flag
- * is read: what is left is the queue itself.
+ * The throughput ceiling: tasks per second through the bare JCTools MPSC queue that the {@code mpsc} loop uses by
+ * default, to a consumer thread that polls without pause and runs each task. The load is {@code BurstThroughput}'s
+ * exactly: 1, 2 or 4 producers, the same tasks ({@code taskWork} tokens each), bursts and window
+ * ({@link BurstWindow}). No loop state is read, nothing parks, no wakeup flag is checked: what is left is the
+ * queue and the tasks themselves.
  *
- * <p>Why: every loop's throughput figure ({@code throughput} package) is read against this one, which says how
- * far the loop's machinery (task objects, futures, the idle strategy) is from the queue underneath.
+ * <p>Why: {@code BurstThroughput.fromNProducers} is read against {@code fromNProducers} here; the ratio is what a
+ * loop's machinery (its state checks, task objects, idle strategy) costs on top of the queue. A loop cannot beat
+ * it by more than noise: a consumer that never sleeps and does nothing but poll is the best any loop can do.
  *
  * <p>Traps avoided:
  * <ul>
- *   <li>An unbounded producer only measures how fast the heap fills: the producer stays within
- *       {@value #WINDOW} elements of the consumer.</li>
+ *   <li>A different load than the figure it bounds: the shape comes from {@link BurstWindow}, and the queue type
+ *       from the registry's default for the {@code mpsc} loop's {@code queue} option, through
+ *       {@link MpscQueueType}.</li>
+ *   <li>False sharing: the consumer's task count is padded ({@link PaddedCounter}), and producers learn of
+ *       progress only from their own bursts' futures, never from a counter the consumer writes per task.</li>
  *   <li>A helper spinning outside its benchmark: the consumer busy-polls only during an iteration (started and
- *       stopped in {@code Level.Iteration} helpers), and the tear-down fails if it does not stop.</li>
- *   <li>A different queue than the loop's: the type comes from the registry's default for the {@code mpsc} loop's
- *       {@code queue} option, through {@link MpscQueueType}.</li>
- *   <li>Dead code: the consumer counts what it polls, and the tear-down checks that it got every element.</li>
+ *       stopped in {@code Level.Iteration} fixtures), and the tear-down fails if it does not stop.</li>
+ *   <li>Dead code: every task counts itself on the consumer, the last of a burst returns the count to JMH, and the
+ *       trial's tear-down checks that whole bursts ran.</li>
  * </ul>
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MpscQueueLimit}; expect ten million elements per
- * second or more, bounded by cache-line transfers between the two cores.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MpscQueueLimit}; expect about what one core can run
+ * of these tasks, a few million per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@OperationsPerInvocation(BurstWindow.BURST)
 public class MpscQueueLimit extends BenchmarkDefaults {
 
-    static final int WINDOW = 4096;
-    private static final Object ELEMENT = new Object();
+    @Param(TaskWork.DEFAULT_TOKENS)
+    public int taskWork;
 
-    private MessagePassingQueue<Object> queue;
+    private MessagePassingQueue<Runnable> queue;
+    private Runnable task;
+    private Callable<Long> lastTask;
+    /** Consumer only, until the trial ends. */
+    private final PaddedCounter tasksRun = new PaddedCounter();
     private volatile boolean consumerRunning;
     private Thread consumer;
-    /** Producer only. */
-    private long offered;
-    /** Written by the consumer only. */
-    private final AtomicLong polled = new AtomicLong();
 
     @Setup(Level.Trial)
     public void createQueue() {
@@ -64,6 +78,23 @@ public class MpscQueueLimit extends BenchmarkDefaults {
                 .orElseThrow(() -> new IllegalStateException("the registry declares no '"
                         + MpscEventLoopProvider.QUEUE + "' option"));
         queue = MpscQueueType.forAlias(queueAlias).newQueue();
+        long work = taskWork;
+        task = () -> {
+            Blackhole.consumeCPU(work);
+            tasksRun.increment();
+        };
+        lastTask = () -> {
+            task.run();
+            return tasksRun.get();
+        };
+    }
+
+    @TearDown(Level.Trial)
+    public void checkEveryTaskRan() {
+        if (tasksRun.get() == 0 || tasksRun.get() % BurstWindow.BURST != 0) {
+            throw new IllegalStateException("the consumer ran " + tasksRun.get() + " tasks, not whole bursts of "
+                    + BurstWindow.BURST);
+        }
     }
 
     @Setup(Level.Iteration)
@@ -74,34 +105,52 @@ public class MpscQueueLimit extends BenchmarkDefaults {
 
     @TearDown(Level.Iteration)
     public void stopConsumer() {
-        BoundedWaits.until(() -> polled.get() == offered, "the consumer has polled every element");
+        BoundedWaits.until(queue::isEmpty, "the consumer has taken every task");
         consumerRunning = false;
-        BoundedWaits.join(consumer);
+        BoundedWaits.join(consumer); // it finishes the task in hand first
+    }
+
+    /** One producer's bursts in flight. */
+    @State(Scope.Thread)
+    public static class Producer {
+        final BurstWindow window = new BurstWindow();
     }
 
     @Benchmark
-    public boolean offerPoll() {
-        if (offered - polled.get() >= WINDOW) {
-            waitForConsumer();
-        }
-        offered++;
-        return queue.offer(ELEMENT);
+    @Threads(1)
+    public long from1Producer(Producer producer) {
+        return burst(producer.window);
     }
 
-    private void waitForConsumer() {
-        long deadline = BoundedWaits.deadline();
-        while (offered - polled.get() >= WINDOW) {
-            BoundedWaits.checkDeadline(deadline, "the consumer polls");
-            Thread.onSpinWait();
-        }
+    @Benchmark
+    @Threads(2)
+    public long from2Producers(Producer producer) {
+        return burst(producer.window);
     }
 
-    /** The busy consumer, as a spinning loop thread would be. */
+    @Benchmark
+    @Threads(4)
+    public long from4Producers(Producer producer) {
+        return burst(producer.window);
+    }
+
+    private long burst(BurstWindow window) {
+        long oldest = window.awaitRoom();
+        for (int i = 1; i < BurstWindow.BURST; i++) {
+            queue.offer(task);
+        }
+        FutureTask<Long> last = new FutureTask<>(lastTask);
+        queue.offer(last);
+        window.sent(last);
+        return oldest;
+    }
+
+    /** The consumer that never sleeps, as a busy-spinning loop thread would be. */
     private void consume() {
-        long count = polled.get();
         while (consumerRunning) {
-            if (queue.poll() != null) {
-                polled.lazySet(++count);
+            Runnable next = queue.poll();
+            if (next != null) {
+                next.run();
             } else {
                 Thread.onSpinWait();
             }

@@ -49,30 +49,20 @@ public final class BoundedWaits {
     }
 
     /**
-     * The future's value, spinning for at most {@link #SPINS} polls before parking: for a producer whose result is
-     * usually ready within microseconds. Parking at once would make the loop pay an unpark for every result it
-     * completes, which a throughput benchmark would then measure.
+     * Waits until {@code future} is done, by polling as {@link #until} does, never by blocking in {@code get()}: the
+     * thread that completes the future then finds no waiter to unpark, so a benchmark whose producer waits for the
+     * loop does not make the loop pay a wakeup for every result.
      */
-    public static <V> V awaitSpinningFirst(Future<V> future) {
-        for (int spins = 0; spins < SPINS && !future.isDone(); spins++) {
-            Thread.onSpinWait();
-        }
-        return await(future);
+    public static void untilDone(Future<?> future, String what) {
+        until(future::isDone, what);
     }
 
     /**
-     * Takes one permit from a window of operations in flight, spinning for at most {@link #SPINS} tries before
-     * blocking, for the same reason as {@link #awaitSpinningFirst}: a parked producer costs the loop an unpark in
-     * every {@code release()}.
+     * Takes one permit from a window of operations in flight by polling as {@link #until} does, never by blocking
+     * in {@code acquire}: a blocked producer would make the loop pay an unpark in every {@code release()}.
      */
-    public static void acquireSpinningFirst(Semaphore window) {
-        for (int spins = 0; spins < SPINS; spins++) {
-            if (window.tryAcquire()) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
-        acquire(window, 1);
+    public static void acquirePolling(Semaphore window) {
+        until(window::tryAcquire, "an operation in flight completes");
     }
 
     /** Takes {@code permits} from a window of operations in flight. */

@@ -2,7 +2,7 @@ package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IterationProbe;
-import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -21,30 +21,32 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Chaining throughput: operations per second, where one operation is a {@code submit} followed by a chain of
- * {@code depth} continuation stages completing on the loop, alternately {@code thenApply} and {@code thenCompose}
- * (whose function submits the next step to the loop), as asyncio or Netty code chains callbacks.
+ * Chaining throughput: operations per second, where one operation is a task that, on the loop, submits a seed and
+ * chains {@code depth} continuation stages to it, alternately {@code thenApply} and {@code thenCompose} (whose
+ * function submits the next step to the loop), as asyncio or Netty code chains callbacks on its loop.
  *
  * <p>Why: code on an event loop is mostly continuations; this measures what each stage costs a loop, from the
  * queue hand-off to the future machinery, at depth 1, 4 and 16.
  *
  * <p>Traps avoided:
  * <ul>
- *   <li>A stage attached after its predecessor completed would run on the producer, not the loop, depending on a
- *       race. So every stage is attached with the {@code *Async} variant, whose default executor is the loop
- *       (see {@code LoopFuture}): every stage runs on the loop thread, as one loop task each (a
+ *   <li>A stage attached after its predecessor completed would run on the attaching thread, not the loop,
+ *       depending on a race. So every stage is attached with the {@code *Async} variant, whose default executor
+ *       is the loop (see {@code LoopFuture}): every stage runs on the loop thread, as one loop task each (a
  *       {@code thenCompose} stage is two: the function and the step it submits).</li>
- *   <li>A loop that sleeps measures park/unpark, not chaining: a producer parked on a full window makes the loop
- *       pay an unpark in every {@code release()}, and a window drained while the producer is woken lets the loop
- *       sleep. The producer takes its permit spinning first (bounded, then parks), and {@code wakeups.per.op}
- *       shows how often the loop slept anyway (about 0.003 per task for mpsc in a short run: the producer, not
- *       the loop, is the bottleneck; see {@code BurstThroughput}).</li>
+ *   <li>A loop that runs dry measures park/unpark, not chaining. Built on the producer, a chain costs the producer
+ *       more than the loop (an allocation and a CAS per stage), so the loop would catch up and sleep. The chain is
+ *       therefore built on the loop, the producer's share of an operation is one {@code execute}, and
+ *       {@value #WINDOW} operations in flight keep milliseconds of work queued while the producer is
+ *       descheduled. The producer takes its permit by polling, never blocked in {@code acquire}, so that no
+ *       {@code release()} pays an unpark; and an iteration in which the loop slept more than
+ *       {@value SaturatedLoopBenchmark#MAX_WAKEUPS_PER_TASK} times per task fails.</li>
  *   <li>An unbounded producer only measures how fast the heap fills: at most {@value #WINDOW} operations are in
- *       flight; the producer waits (parked, bounded) for one to complete before starting another.</li>
- *   <li>Dead code: each stage computes on the previous value, the future goes back to JMH, and a failed chain
+ *       flight.</li>
+ *   <li>Dead code: each stage computes on the previous value, the last is checked, and a failed or wrong chain
  *       fails the benchmark at tear-down.</li>
  * </ul>
- * The limit to read it against: {@code MpscQueueLimit.offerPoll}.
+ * No physical limit bounds it: the bare queue has no futures to chain, so loops are compared with each other.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ChainThroughput -p impl=mpsc,netty -p depth=1,4,16};
  * expect the rate to fall about in proportion to the loop tasks per operation, 1 + 1.5 × depth, and least for the
@@ -52,9 +54,9 @@ import java.util.function.Function;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class ChainThroughput extends LoopBenchmark {
+public class ChainThroughput extends SaturatedLoopBenchmark {
 
-    static final int WINDOW = 128;
+    static final int WINDOW = 4096;
 
     @Param({"1", "4", "16"})
     public int depth;
@@ -64,6 +66,7 @@ public class ChainThroughput extends LoopBenchmark {
     private Function<Integer, Integer> increment;
     private Function<Integer, CompletableFuture<Integer>> incrementOnLoop;
     private BiConsumer<Integer, Throwable> completion;
+    private Runnable chainOnLoop;
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
 
     @Setup(Level.Trial)
@@ -78,12 +81,17 @@ public class ChainThroughput extends LoopBenchmark {
         seed = () -> input;
         increment = value -> value + 1;
         incrementOnLoop = value -> loop.submit(() -> value + 1);
+        int expected = 2 * depth; // the seed is depth, and every stage adds one
         completion = (value, failure) -> {
             if (failure != null) {
                 firstFailure.compareAndSet(null, failure);
+            } else if (value != expected) {
+                firstFailure.compareAndSet(null, new IllegalStateException("a chain of depth " + depth
+                        + " ended at " + value + ", not " + expected));
             }
             window.release();
         };
+        chainOnLoop = this::buildChain;
     }
 
     @TearDown(Level.Trial)
@@ -97,13 +105,17 @@ public class ChainThroughput extends LoopBenchmark {
     }
 
     @Benchmark
-    public CompletableFuture<Integer> chain() {
-        BoundedWaits.acquireSpinningFirst(window);
+    public void chain() {
+        BoundedWaits.acquirePolling(window);
+        loop.execute(chainOnLoop);
+    }
+
+    /** Loop thread: the operation's chain, whose last stage releases its permit. */
+    private void buildChain() {
         CompletableFuture<Integer> stage = loop.submit(seed);
         for (int i = 0; i < depth; i++) {
             stage = i % 2 == 0 ? stage.thenApplyAsync(increment) : stage.thenComposeAsync(incrementOnLoop);
         }
         stage.whenComplete(completion);
-        return stage;
     }
 }

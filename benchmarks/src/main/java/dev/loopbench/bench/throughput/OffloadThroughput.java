@@ -3,15 +3,18 @@ package dev.loopbench.bench.throughput;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.HelperThreads;
-import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.bench.support.SaturatedLoopBenchmark;
+import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.bench.support.PaddedCounter;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -32,26 +35,36 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>The outcome's handler is attached on the loop thread, inside the task that offloads, and the outcome is
  *       delivered as a later loop task, so the handler always runs on the loop: no race decides where.</li>
- *   <li>An unbounded producer: at most {@value #WINDOW} operations are in flight; the producer takes its permit
- *       spinning first, so the loop does not pay an unpark per outcome. {@code wakeups.per.op} counts the loop's
- *       wakeups per task (the pool threads' own wakeups are part of the round trip and not counted).</li>
+ *   <li>A loop that runs dry measures park/unpark, not the round trip. {@value #WINDOW} operations in flight keep
+ *       milliseconds of work queued for the loop, longer than the scheduler keeps the pool threads off the vCPU
+ *       they share with the producer (with 1,024 the loop ran dry a thousand times a second); the offloading task does a fixed amount of
+ *       work ({@code taskWork}, see {@link TaskWork}) so that the loop, not the pool sharing the other vCPU with
+ *       the producer, is the bottleneck; the producer takes its permit by polling, so no {@code release()} pays an
+ *       unpark; and an iteration in which the loop slept more than
+ *       {@value SaturatedLoopBenchmark#MAX_WAKEUPS_PER_TASK} times per task fails. {@code wakeups.per.op} counts
+ *       the loop's wakeups per task; the pool threads' own wakeups are part of the round trip and not counted.</li>
+ *   <li>An unbounded producer: at most {@value #WINDOW} operations are in flight.</li>
  *   <li>False sharing: the producer's and the loop's counters sit on cache lines of their own.</li>
  *   <li>Helper threads: the {@value #POOL_THREADS}-thread pool is created in {@code @Setup} and shut down, with a
  *       deadline, in {@code @TearDown}; the tear-down also fails if any offload failed.</li>
  *   <li>Dead code: the handler adds every outcome into a sum kept on the loop thread, checked at tear-down.</li>
  * </ul>
- * The limit to read it against: {@code MpscQueueLimit.offerPoll}.
+ * No physical limit bounds it: the bare queue has no pool and no futures, so loops are compared with each other.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OffloadThroughput -p impl=mpsc,jdk-executor}; expect
- * about the rate of a short chain: three hand-offs, one of them to a pool thread that may need waking.
+ * a few hundred thousand operations per second: three hand-offs and the task's work.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class OffloadThroughput extends LoopBenchmark {
+public class OffloadThroughput extends SaturatedLoopBenchmark {
 
-    static final int WINDOW = 128;
+    static final int WINDOW = 8192;
     /** Small and fixed: two vCPUs already run the producer and the loop. */
     static final int POOL_THREADS = 2;
+
+    /** Tokens of {@link Blackhole#consumeCPU} the offloading task burns on the loop ({@link TaskWork}). */
+    @Param(TaskWork.DEFAULT_TOKENS)
+    public int taskWork;
 
     private ExecutorService pool;
     private Semaphore window;
@@ -80,7 +93,11 @@ public class OffloadThroughput extends LoopBenchmark {
             }
             window.release();
         };
-        offloadFromLoop = () -> loop.offload(pool, blockingCall).whenComplete(onLoop);
+        long work = taskWork;
+        offloadFromLoop = () -> {
+            Blackhole.consumeCPU(work);
+            loop.offload(pool, blockingCall).whenComplete(onLoop);
+        };
     }
 
     @TearDown(Level.Trial)
@@ -100,7 +117,7 @@ public class OffloadThroughput extends LoopBenchmark {
 
     @Benchmark
     public void loopToPoolAndBack() {
-        BoundedWaits.acquireSpinningFirst(window);
+        BoundedWaits.acquirePolling(window);
         loop.execute(offloadFromLoop);
         operations.increment();
     }

@@ -2,6 +2,9 @@ package dev.loopbench.tools.summary;
 
 import dev.loopbench.tools.results.BenchmarkKey;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,29 +24,43 @@ public final class PhysicalLimits {
     private static final String BENCH = "dev.loopbench.bench.";
     private static final String SPIN_PING_PONG = BENCH + "limits.SpinPingPongLimit.roundTrip";
     private static final String PARK_UNPARK_PING_PONG = BENCH + "limits.ParkUnparkPingPongLimit.roundTrip";
-    private static final String MPSC_QUEUE = BENCH + "limits.MpscQueueLimit.offerPoll";
+    private static final String MPSC_QUEUE = BENCH + "limits.MpscQueueLimit.";
+    private static final String BURST = BENCH + "throughput.BurstThroughput.";
+    private static final List<String> PRODUCER_COUNTS = List.of("from1Producer", "from2Producers", "from4Producers");
 
     /** The limits themselves, which are read against nothing. */
-    private static final Set<String> LIMIT_BENCHMARKS = Set.of(SPIN_PING_PONG, PARK_UNPARK_PING_PONG, MPSC_QUEUE);
+    private static final Set<String> LIMIT_BENCHMARKS = limitBenchmarks();
 
-    private static final Map<String, Function<BenchmarkKey, Optional<String>>> LIMIT_BY_BENCHMARK = Map.of(
-            // a parking producer and the loop each wake once per round trip, as the two threads of a park/unpark
-            // ping-pong do; a spinning producer against an awake loop is a cache-line hand-off each way
-            BENCH + "latency.RoundTripLatency.roundTrip",
-            key -> Optional.of("spin".equals(key.params().get("producerWait")) ? SPIN_PING_PONG : PARK_UNPARK_PING_PONG),
-            // one wakeup one way: no one-way unpark limit is measured yet, and a two-wakeup round trip is no floor
-            BENCH + "latency.OneWayLatency.fixedRate", key -> Optional.empty(),
-            // a producer-side call cost has no physical counterpart here
-            BENCH + "latency.ExecuteCost.execute", key -> Optional.empty(),
-            // back to back (gap 0) the loop is awake and the producer spins: a hand-off each way; after a gap the
-            // loop wakes once and the producer does not, which no measured limit matches yet
-            BENCH + "wakeup.WakeupLatency.roundTripAfterGap",
-            key -> "0".equals(key.params().get("idleGapMicros")) ? Optional.of(SPIN_PING_PONG) : Optional.empty(),
-            BENCH + "throughput.ChainThroughput.chain", key -> Optional.of(MPSC_QUEUE),
-            BENCH + "throughput.OffloadThroughput.loopToPoolAndBack", key -> Optional.of(MPSC_QUEUE),
-            BENCH + "throughput.BurstThroughput.from1Producer", key -> Optional.of(MPSC_QUEUE),
-            BENCH + "throughput.BurstThroughput.from2Producers", key -> Optional.of(MPSC_QUEUE),
-            BENCH + "throughput.BurstThroughput.from4Producers", key -> Optional.of(MPSC_QUEUE));
+    private static final Map<String, Function<BenchmarkKey, Optional<String>>> LIMIT_BY_BENCHMARK = limitsByBenchmark();
+
+    private static Set<String> limitBenchmarks() {
+        Set<String> limits = new HashSet<>(Set.of(SPIN_PING_PONG, PARK_UNPARK_PING_PONG));
+        PRODUCER_COUNTS.forEach(producers -> limits.add(MPSC_QUEUE + producers));
+        return Set.copyOf(limits);
+    }
+
+    private static Map<String, Function<BenchmarkKey, Optional<String>>> limitsByBenchmark() {
+        Map<String, Function<BenchmarkKey, Optional<String>>> limits = new HashMap<>();
+        // a parking producer and the loop each wake once per round trip, as the two threads of a park/unpark
+        // ping-pong do; a spinning producer against an awake loop is a cache-line hand-off each way
+        limits.put(BENCH + "latency.RoundTripLatency.roundTrip",
+                key -> Optional.of("spin".equals(key.params().get("producerWait")) ? SPIN_PING_PONG : PARK_UNPARK_PING_PONG));
+        // one wakeup one way: no one-way unpark limit is measured yet, and a two-wakeup round trip is no floor
+        limits.put(BENCH + "latency.OneWayLatency.fixedRate", key -> Optional.empty());
+        // a producer-side call cost has no physical counterpart here
+        limits.put(BENCH + "latency.ExecuteCost.execute", key -> Optional.empty());
+        // back to back (gap 0) the loop is awake and the producer spins: a hand-off each way; after a gap the
+        // loop wakes once and the producer does not, which no measured limit matches yet
+        limits.put(BENCH + "wakeup.WakeupLatency.roundTripAfterGap",
+                key -> "0".equals(key.params().get("idleGapMicros")) ? Optional.of(SPIN_PING_PONG) : Optional.empty());
+        // the bare queue has no futures to chain and no pool to offload to: no floor; loops compare with each other
+        limits.put(BENCH + "throughput.ChainThroughput.chain", key -> Optional.empty());
+        limits.put(BENCH + "throughput.OffloadThroughput.loopToPoolAndBack", key -> Optional.empty());
+        // the same producers, tasks (taskWork), bursts and window through the bare queue to a consumer that never
+        // sleeps: the best any loop can do with that load
+        PRODUCER_COUNTS.forEach(producers -> limits.put(BURST + producers, key -> Optional.of(MPSC_QUEUE + producers)));
+        return Map.copyOf(limits);
+    }
 
     private PhysicalLimits() {
     }

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunSummarizerTest {
 
     private static final String LATENCY = "dev.loopbench.bench.wakeup.WakeupLatency.roundTripAfterGap";
-    private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
+    private static final String THROUGHPUT = "dev.loopbench.bench.throughput.BurstThroughput.from1Producer";
     private static final String SPIN_LIMIT = "dev.loopbench.bench.limits.SpinPingPongLimit.roundTrip";
 
     @TempDir
@@ -29,7 +29,7 @@ class RunSummarizerTest {
 
         assertEquals("mpsc", best(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)")));
         assertEquals("locked", best(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p99 (avgt)")));
-        assertEquals("netty", best(figure(summary, "ChainThroughput.chain depth=4 score (thrpt)")));
+        assertEquals("netty", best(figure(summary, "BurstThroughput.from1Producer taskWork=256 score (thrpt)")));
     }
 
     @Test
@@ -47,10 +47,10 @@ class RunSummarizerTest {
     void aFigureWhoseLimitIsAbsentHasNoRatioAndANote() throws Exception {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
-        Figure throughput = figure(summary, "ChainThroughput.chain depth=4 score (thrpt)");
+        Figure throughput = figure(summary, "BurstThroughput.from1Producer taskWork=256 score (thrpt)");
 
         assertTrue(throughput.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()));
-        assertEquals(List.of("no usable dev.loopbench.bench.limits.MpscQueueLimit.offerPoll in this run: "
+        assertEquals(List.of("no usable dev.loopbench.bench.limits.MpscQueueLimit.from1Producer in this run: "
                 + "figures read against it have no limit ratio"), summary.notes());
     }
 
@@ -89,8 +89,8 @@ class RunSummarizerTest {
                         .secondary("hdr.p99", "us", 9).secondary("hdr.count", "samples", 1000))
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 3.0).param("impl", "locked").param("idleGapMicros", "0")
                         .secondary("hdr.p99", "us", 7).secondary("hdr.count", "samples", 1000))
-                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4.0).param("impl", "mpsc").param("depth", "4"))
-                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 5.0).param("impl", "netty").param("depth", "4"))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 4.0).param("impl", "mpsc").param("taskWork", "256"))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 5.0).param("impl", "netty").param("taskWork", "256"))
                 .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
                 .write(dir.resolve("run.json"));
     }
