@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Each call waits until the previous task has run, so that no queue builds up; the tear-down checks that
  *       every task ran.</li>
  * </ul>
- * Read against {@code SpinPingPongLimit.roundTrip} (awake) and half of {@code ParkUnparkPingPongLimit.roundTrip}
- * (parked).
+ * No physical limit bounds it: a call's cost on the producer has no bare-metal counterpart measured here, so
+ * loops are compared with each other, and each loop awake against itself parked.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ExecuteCost -p impl=mpsc,locked-deque
  * -p loopState=awake,parked}; expect tens of nanoseconds awake and microseconds parked, except for a loop that

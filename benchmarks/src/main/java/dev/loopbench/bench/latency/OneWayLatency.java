@@ -44,7 +44,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       hits that bound, the producer falls behind its schedule, and the latencies show it.</li>
  * </ul>
  * The primary score is the achieved send rate: it should equal {@code sendsPerSecond}; a lower one means the loop
- * could not keep up. The latency figures are the {@code hdr.*} metrics, so run with the profiler.
+ * could not keep up. The latency figures are the {@code hdr.*} metrics, so run with the profiler. The limit to read
+ * them against, median against median: {@code SpinOneWayLimit} for a loop that never sleeps
+ * ({@code -p idle=spin}); none for a loop that sleeps between sends, whose gap (1/rate) no limit row matches
+ * parameter for parameter ({@code UnparkAfterGapLimit} at the nearest gap is the yardstick by eye).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OneWayLatency -p impl=mpsc,netty
  * -p sendsPerSecond=5000,50000 -prof dev.loopbench.bench.support.HdrHistogramProfiler}; at 5000/s every task

@@ -34,7 +34,8 @@ import java.util.concurrent.TimeUnit;
  *       run.</li>
  * </ul>
  * With the HdrHistogramProfiler, {@code wakeups.per.op} tells how many of these round trips woke the loop. The
- * limit to read it against: {@code SpinPingPongLimit.roundTrip}.
+ * limit to read it against: {@code ParkUnparkPingPongLimit.roundTrip} with the default parking producer (each
+ * side wakes once per round trip), {@code SpinPingPongLimit.roundTrip} with {@code -p producerWait=spin}.
  *
  * <p>Bimodal by nature with the default {@code producerWait=park}: the waiting producer's own wakeup outlasts a
  * spinning loop's spin phase, so whether the next round trip finds the loop awake depends on a race (see

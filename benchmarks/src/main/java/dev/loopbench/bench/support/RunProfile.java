@@ -44,7 +44,7 @@ public enum RunProfile {
                     "\\.throughput\\.ChainThroughput\\.",
                     "\\.throughput\\.OffloadThroughput\\.",
                     "\\.throughput\\.BurstThroughput\\.from1Producer$",
-                    "\\.limits\\.(SpinPingPong|ParkUnparkPingPong)Limit\\.",
+                    "\\.limits\\.(SpinPingPong|ParkUnparkPingPong|SpinOneWay|UnparkAfterGap)Limit\\.",
                     "\\.limits\\.MpscQueueLimit\\.from1Producer$",
                     "-f", Integer.toString(RunDefaults.FORKS),
                     "-wi", Integer.toString(RunDefaults.WARMUP_ITERATIONS),

@@ -47,8 +47,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * The primary score is the mean round trip after the gap; the loop thread also records the one-way latency
  * (from just before {@code submit} to the task's start) into a histogram, reported as {@code hdr.p50} to
- * {@code hdr.max}, per iteration and pooled in the {@code .hgrm}. The limit to read it against:
- * {@code ParkUnparkPingPongLimit.roundTrip}.
+ * {@code hdr.max}, per fork and pooled in the {@code .hgrm}. The limit to read it against: at gap 0
+ * {@code SpinPingPongLimit.roundTrip} (an awake loop and a spinning producer); after a gap, median against median,
+ * {@code UnparkAfterGapLimit} at the same gap (a sleeper unparked directly).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WakeupLatency -p impl=mpsc,netty-nio
  * -p idleGapMicros=0,1000 -prof dev.loopbench.bench.support.HdrHistogramProfiler}; expect the gap to cost about

@@ -1,5 +1,6 @@
 package dev.loopbench.tools.report;
 
+import dev.loopbench.tools.summary.PhysicalLimits;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.ImplScore;
 import dev.loopbench.tools.summary.SummaryTable;
@@ -27,13 +28,11 @@ final class ReportMarkdown {
 
         md.append("## Latency distributions\n\n")
                 .append("Percentiles of all samples of all iterations and forks, pooled from the run's `.hlog` files: ")
-                .append("the true percentiles of the run, unlike the `hdr.*` figures, which average per-iteration percentiles.\n\n");
+                .append("the run's true percentiles; each `hdr.*` figure is the mean of the forks' own pooled percentiles.\n\n");
         appendChartsOrNone(md, report.latencyCharts());
 
         md.append("## Ratio to the physical limits\n\n")
-                .append("Each figure is read against the limit that is its floor (`PhysicalLimits`): a round trip with a parking ")
-                .append("producer against the park/unpark ping-pong, one with a spinning producer or an awake loop against the spin ")
-                .append("ping-pong, throughput against the raw MPSC queue; figures with no like-for-like limit yet have none. ")
+                .append(PhysicalLimits.PAIRING_RULE).append(' ')
                 .append("The ratio is score/limit for times, limit/score for throughputs.\n\n");
         Table ratios = limitRatios(report.summary().figures());
         if (!ratios.isEmpty()) {

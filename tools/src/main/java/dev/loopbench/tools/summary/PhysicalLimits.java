@@ -21,9 +21,18 @@ import java.util.function.Function;
  */
 public final class PhysicalLimits {
 
+    /** How figures and limits are paired, in one sentence for reports. */
+    public static final String PAIRING_RULE = "Each figure is read against the limit that is its floor "
+            + "(`PhysicalLimits`), with the same load, idle state, wakeups and statistic (a median against a median): "
+            + "a round trip against a ping-pong of the same kind, a wakeup after a gap against a directly unparked "
+            + "sleeper after the same gap, an awake one-way latency against a one-way spin hand-off, burst "
+            + "throughput against the same load through the bare queue. Figures with no such floor have none.";
+
     private static final String BENCH = "dev.loopbench.bench.";
     private static final String SPIN_PING_PONG = BENCH + "limits.SpinPingPongLimit.roundTrip";
     private static final String PARK_UNPARK_PING_PONG = BENCH + "limits.ParkUnparkPingPongLimit.roundTrip";
+    private static final String SPIN_ONE_WAY = BENCH + "limits.SpinOneWayLimit.roundTrip";
+    private static final String UNPARK_AFTER_GAP = BENCH + "limits.UnparkAfterGapLimit.roundTripAfterGap";
     private static final String MPSC_QUEUE = BENCH + "limits.MpscQueueLimit.";
     private static final String BURST = BENCH + "throughput.BurstThroughput.";
     private static final List<String> PRODUCER_COUNTS = List.of("from1Producer", "from2Producers", "from4Producers");
@@ -34,7 +43,7 @@ public final class PhysicalLimits {
     private static final Map<String, Function<BenchmarkKey, Optional<String>>> LIMIT_BY_BENCHMARK = limitsByBenchmark();
 
     private static Set<String> limitBenchmarks() {
-        Set<String> limits = new HashSet<>(Set.of(SPIN_PING_PONG, PARK_UNPARK_PING_PONG));
+        Set<String> limits = new HashSet<>(Set.of(SPIN_PING_PONG, PARK_UNPARK_PING_PONG, SPIN_ONE_WAY, UNPARK_AFTER_GAP));
         PRODUCER_COUNTS.forEach(producers -> limits.add(MPSC_QUEUE + producers));
         return Set.copyOf(limits);
     }
@@ -45,14 +54,16 @@ public final class PhysicalLimits {
         // ping-pong do; a spinning producer against an awake loop is a cache-line hand-off each way
         limits.put(BENCH + "latency.RoundTripLatency.roundTrip",
                 key -> Optional.of("spin".equals(key.params().get("producerWait")) ? SPIN_PING_PONG : PARK_UNPARK_PING_PONG));
-        // one wakeup one way: no one-way unpark limit is measured yet, and a two-wakeup round trip is no floor
-        limits.put(BENCH + "latency.OneWayLatency.fixedRate", key -> Optional.empty());
+        // a spinning loop is awake at every send: a one-way spin hand-off with the clock on both sides. A parking
+        // loop sleeps between sends, for a gap set by the rate, which no limit row matches parameter for parameter
+        limits.put(BENCH + "latency.OneWayLatency.fixedRate",
+                key -> "spin".equals(key.params().get("idle")) ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
         // a producer-side call cost has no physical counterpart here
         limits.put(BENCH + "latency.ExecuteCost.execute", key -> Optional.empty());
         // back to back (gap 0) the loop is awake and the producer spins: a hand-off each way; after a gap the
-        // loop wakes once and the producer does not, which no measured limit matches yet
+        // loop wakes once and the producer spins back, as a directly unparked sleeper after the same gap does
         limits.put(BENCH + "wakeup.WakeupLatency.roundTripAfterGap",
-                key -> "0".equals(key.params().get("idleGapMicros")) ? Optional.of(SPIN_PING_PONG) : Optional.empty());
+                key -> Optional.of("0".equals(key.params().get("idleGapMicros")) ? SPIN_PING_PONG : UNPARK_AFTER_GAP));
         // the bare queue has no futures to chain and no pool to offload to: no floor; loops compare with each other
         limits.put(BENCH + "throughput.ChainThroughput.chain", key -> Optional.empty());
         limits.put(BENCH + "throughput.OffloadThroughput.loopToPoolAndBack", key -> Optional.empty());

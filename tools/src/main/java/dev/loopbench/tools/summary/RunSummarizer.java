@@ -70,13 +70,18 @@ public final class RunSummarizer {
         Optional<String> limitName = READ_AGAINST_LIMIT.contains(key.metric())
                 ? PhysicalLimits.limitFor(key.benchmark())
                 : Optional.empty();
-        // a figure that gets better the other way than its limit (an open-loop send rate against a round-trip
-        // time) has no meaningful ratio to it
-        Optional<Metric> limit = limitName.flatMap(name -> limitMetric(name, key.benchmark(), results))
-                .filter(l -> Direction.of(LIMIT_MODE_UNKNOWN, l.unit()) == direction);
-        if (limitName.isPresent() && limit.isEmpty()) {
+        Optional<BenchmarkResult> limitRow = limitName.flatMap(name -> limitRow(name, key.benchmark(), results));
+        if (limitName.isPresent() && limitRow.isEmpty()) {
             missingLimits.add(limitName.get());
         }
+        // statistic for statistic: a median is read against the limit's median, never against its mean; a limit
+        // that records a latency distribution is read by its median only, the statistic this VM's tails move least;
+        // and a figure that gets better the other way than its limit (an open-loop send rate against a round-trip
+        // time) has no meaningful ratio to it
+        Optional<Metric> limit = limitRow
+                .filter(row -> row.metric(MetricNames.HDR_MEDIAN).isEmpty() || key.metric().equals(MetricNames.HDR_MEDIAN))
+                .flatMap(row -> row.metric(key.metric()))
+                .filter(l -> Direction.of(LIMIT_MODE_UNKNOWN, l.unit()) == direction);
         List<ImplScore> scores = new ArrayList<>();
         impls.forEach((impl, metric) -> scores.add(new ImplScore(impl, metric,
                 limit.map(l -> timesLimit(metric, l)).orElse(OptionalDouble.empty()),
@@ -102,16 +107,16 @@ public final class RunSummarizer {
     }
 
     /**
-     * The limit's primary metric: the only row of the limit benchmark whose parameters agree with the loop's
-     * (a parameter the loop does not have agrees).
+     * The only row of the limit benchmark whose parameters agree with the loop's (a parameter the loop does not have
+     * agrees).
      */
-    private static Optional<Metric> limitMetric(String limitBenchmark, BenchmarkKey loop, List<BenchmarkResult> results) {
+    private static Optional<BenchmarkResult> limitRow(String limitBenchmark, BenchmarkKey loop, List<BenchmarkResult> results) {
         List<BenchmarkResult> candidates = results.stream()
                 .filter(r -> r.key().benchmark().equals(limitBenchmark))
                 .filter(r -> r.key().params().entrySet().stream()
                         .allMatch(p -> p.getValue().equals(loop.params().getOrDefault(p.getKey(), p.getValue()))))
                 .toList();
-        return candidates.size() == 1 ? Optional.of(candidates.get(0).primaryMetric()) : Optional.empty();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     private static OptionalDouble timesLimit(Metric loop, Metric limit) {

@@ -65,13 +65,13 @@ class RunSummarizerTest {
     }
 
     @Test
-    void aSendRateIsNotReadAgainstALatencyLimitButItsMedianLatencyIs() throws Exception {
+    void aSendRateIsNotReadAgainstALatencyLimitButItsMedianIsReadAgainstTheLimitsMedian() throws Exception {
         Path fixedRate = new JmhJson(7)
                 .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "mpsc").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 10))
                 .add(JmhJson.row(LATENCY, "thrpt", "ops/s", 5000).param("impl", "netty").param("idleGapMicros", "0")
                         .secondary("hdr.p50", "us", 20))
-                .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 5000).secondary("hdr.p50", "us", 0.5))
                 .write(dir.resolve("fixed-rate.json"));
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(fixedRate));
 
@@ -81,6 +81,37 @@ class RunSummarizerTest {
                 .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
         assertEquals(20.0, medianRatios.get("mpsc"), 2.0);
         assertEquals(40.0, medianRatios.get("netty"), 4.0);
+    }
+
+    @Test
+    void aLimitWithALatencyDistributionIsReadByItsMedianOnly() throws Exception {
+        Path run = new JmhJson(7)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "mpsc").param("idleGapMicros", "0")
+                        .secondary("hdr.p50", "us", 10))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "us/op", 5).secondary("hdr.p50", "us", 0.5))
+                .write(dir.resolve("median-limit.json"));
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run));
+
+        assertTrue(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().get(0)
+                .limitRatio().isEmpty());
+        assertEquals(20.0, figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p50 (avgt)").impls()
+                .get(0).limitRatio().getAsDouble(), 2.0);
+    }
+
+    @Test
+    void aMedianIsNeverReadAgainstALimitsMean() throws Exception {
+        Path run = new JmhJson(7)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "mpsc").param("idleGapMicros", "0")
+                        .secondary("hdr.p50", "us", 10))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "ns/op", 500))
+                .write(dir.resolve("mean-only-limit.json"));
+        RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run));
+
+        Figure median = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p50 (avgt)");
+        assertTrue(median.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()), median.toString());
+        assertTrue(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().get(0)
+                .limitRatio().isPresent());
+        assertEquals(List.of(), summary.notes());
     }
 
     private Path run() throws Exception {

@@ -1,0 +1,109 @@
+package dev.loopbench.bench.limits;
+
+import dev.loopbench.bench.support.BenchmarkDefaults;
+import dev.loopbench.bench.support.BoundedWaits;
+import dev.loopbench.bench.support.HelperThreads;
+import dev.loopbench.bench.support.IterationProbe;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The awake one-way limit: a {@code System.nanoTime()} stamp handed to a thread that spins on a volatile field,
+ * which reads the clock again when it sees the stamp and records the difference, reported as {@code hdr.p50} to
+ * {@code hdr.max}. The primary score is the mean round trip (the partner answers, the measured thread spins).
+ *
+ * <p>Why: a one-way latency figure of an awake loop ({@code OneWayLatency} with {@code -p idle=spin}) is a
+ * cache-line transfer plus two clock reads. {@code SpinPingPongLimit} is a round trip without the clock, so it is
+ * no floor for a one-way figure; this is, statistic for statistic (median against median).
+ *
+ * <p>Traps avoided:
+ * <ul>
+ *   <li>A floor without the timer: the loop benchmarks read {@code nanoTime} on both sides, and so does this.</li>
+ *   <li>A helper spinning outside its benchmark: the partner busy-spins only during an iteration (started and
+ *       stopped in {@code Level.Iteration} fixtures), and the tear-down fails if it does not stop.</li>
+ *   <li>A hang: the measured thread checks a deadline now and then while it waits for the answer.</li>
+ *   <li>Dead code: the round trip's value returns to JMH, and every one-way sample is recorded.</li>
+ * </ul>
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar SpinOneWayLimit}; expect a one-way median of a
+ * fraction of a microsecond: one cache-line transfer between the two vCPUs and the clock.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SpinOneWayLimit extends BenchmarkDefaults {
+
+    static final int SPINS_PER_DEADLINE_CHECK = 1 << 16;
+
+    /** The measured thread's clock when it handed over the current odd {@code turn}. */
+    private volatile long sentAt;
+    /** Odd: the partner's turn; even: the measured thread's. */
+    private volatile long turn;
+    private volatile boolean partnerRunning;
+    private Thread partner;
+    private SingleWriterRecorder oneWayLatencies;
+
+    @Setup(Level.Trial)
+    public void watch() {
+        oneWayLatencies = new SingleWriterRecorder(3);
+        IterationProbe.watch(oneWayLatencies, null);
+    }
+
+    @TearDown(Level.Trial)
+    public void unwatch() {
+        IterationProbe.trialEnded();
+    }
+
+    @Setup(Level.Iteration)
+    public void startPartner() {
+        partnerRunning = true;
+        partner = HelperThreads.start("spin-one-way", this::receive);
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopPartner() {
+        partnerRunning = false;
+        BoundedWaits.join(partner);
+    }
+
+    @Benchmark
+    public long roundTrip() {
+        sentAt = System.nanoTime();
+        long ping = turn + 1;
+        turn = ping; // publishes sentAt
+        long pong = ping + 1;
+        long deadline = 0;
+        for (int spins = 1; turn != pong; spins++) {
+            if (spins % SPINS_PER_DEADLINE_CHECK == 0) {
+                deadline = deadline == 0 ? BoundedWaits.deadline() : deadline;
+                BoundedWaits.checkDeadline(deadline, "the partner receives a stamp");
+            }
+            Thread.onSpinWait();
+        }
+        return pong;
+    }
+
+    /** The partner: records each stamp's one-way latency and answers, until told to stop. */
+    private void receive() {
+        while (partnerRunning) {
+            long seen = turn;
+            if ((seen & 1) == 1) {
+                long receivedAt = System.nanoTime();
+                oneWayLatencies.recordValue(receivedAt - sentAt);
+                turn = seen + 1;
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
