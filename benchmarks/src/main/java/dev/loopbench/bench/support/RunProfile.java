@@ -18,8 +18,8 @@ public enum RunProfile {
 
     /**
      * Every benchmark method once, on one implementation, with tiny iterations: proves in CI that the jar runs end
-     * to end and that the JSON carries the percentiles. 16 runs (two benchmarks have two modes, ExecuteCost also
-     * two loop states), 1 fork each; measured at about 10 s on the 2-vCPU machine.
+     * to end and that the JSON carries the percentiles. 20 runs (two benchmarks have two modes), 1 fork each;
+     * measured at 36 s on the 2-vCPU machine.
      */
     SMOKE("every benchmark once on mpsc, tiny iterations; proves the jar works, measures nothing (~25 s interleaved)",
             List.of(Includes.EVERY_BENCHMARK,

@@ -59,7 +59,8 @@ public final class PhysicalLimits {
         limits.put(BENCH + "latency.OneWayLatency.fixedRate",
                 key -> "spin".equals(key.params().get("idle")) ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
         // a producer-side call cost has no physical counterpart here
-        limits.put(BENCH + "latency.ExecuteCost.execute", key -> Optional.empty());
+        limits.put(BENCH + "latency.ExecuteCost.onAwakeLoop", key -> Optional.empty());
+        limits.put(BENCH + "latency.ExecuteCost.onParkedLoop", key -> Optional.empty());
         // back to back (gap 0) the loop is awake and the producer spins: a hand-off each way; after a gap the
         // loop wakes once and the producer spins back, as a directly unparked sleeper after the same gap does
         limits.put(BENCH + "wakeup.WakeupLatency.roundTripAfterGap",
