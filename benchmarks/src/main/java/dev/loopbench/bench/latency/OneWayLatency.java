@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,7 +79,7 @@ public class OneWayLatency extends LoopBenchmark {
         latencies = new SingleWriterRecorder(3);
         fromExecute = new SingleWriterRecorder(3);
         schedule = new FixedRateSchedule(sendsPerSecond);
-        IterationProbe.watch(latencies, fromExecute, loop);
+        IterationProbe.watch(latencies, Map.of("fromExecute", fromExecute), loop);
     }
 
     @Setup(Level.Iteration)

@@ -4,6 +4,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import dev.loopbench.bench.support.ResultWait;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +41,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Bimodal by nature with the default {@code producerWait=park}: the waiting producer's own wakeup outlasts a
  * spinning loop's spin phase, so whether the next round trip finds the loop awake depends on a race (see
- * {@link ResultWait}); {@code wakeups.per.op} shows which mode an iteration was in. {@code -p producerWait=spin}
- * measures the loop without the producer's wakeup.
+ * {@link ResultWait}), and a mean of the two modes describes neither. So, with the {@code HdrHistogramProfiler},
+ * each round trip is also timed and filed by whether the loop's wakeup count moved during it:
+ * {@code hdr.awakeLoop.*} and {@code hdr.wokenLoop.*} are the two modes' percentiles, their {@code count}s their
+ * sizes, and {@code hdr.*} all round trips (for a loop that cannot count wakeups, only {@code hdr.*}). The two clock
+ * reads and the counter reads add some tens of nanoseconds to a round trip of several microseconds.
+ * {@code -p producerWait=spin} measures the loop without the producer's wakeup, in one mode, and files nothing.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RoundTripLatency -p impl=mpsc,netty
  * -p idle=spin-park}; expect a few to tens of microseconds for parking loops, near the spin limit only when both
@@ -57,6 +63,13 @@ public class RoundTripLatency extends LoopBenchmark {
     private ResultWait resultWait;
     private Integer payload;
     private Callable<Integer> echo;
+    /** Whether to time and file each round trip: a parking producer with a loop that counts its wakeups. */
+    private boolean fileModes;
+    private boolean recordAll;
+    /** Written by the producer (JMH's thread) only. */
+    private final SingleWriterRecorder roundTrips = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder awakeLoop = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder wokenLoop = new SingleWriterRecorder(3);
 
     @Setup(Level.Trial)
     public void start() {
@@ -64,7 +77,10 @@ public class RoundTripLatency extends LoopBenchmark {
         openLoop();
         payload = 42;
         echo = () -> payload;
-        IterationProbe.watch(null, loop);
+        recordAll = resultWait == ResultWait.PARK;
+        fileModes = recordAll && loop.counters().countsWakeups();
+        IterationProbe.watch(recordAll ? roundTrips : null,
+                fileModes ? Map.of("awakeLoop", awakeLoop, "wokenLoop", wokenLoop) : Map.of(), loop);
     }
 
     @TearDown(Level.Trial)
@@ -75,6 +91,17 @@ public class RoundTripLatency extends LoopBenchmark {
 
     @Benchmark
     public Integer roundTrip() {
-        return resultWait.await(loop.submit(echo));
+        if (!recordAll) {
+            return resultWait.await(loop.submit(echo));
+        }
+        long wakeupsBefore = fileModes ? loop.counters().wakeupsIssued() : 0;
+        long start = System.nanoTime();
+        Integer echoed = resultWait.await(loop.submit(echo));
+        long took = System.nanoTime() - start;
+        roundTrips.recordValue(took);
+        if (fileModes) {
+            (loop.counters().wakeupsIssued() == wakeupsBefore ? awakeLoop : wokenLoop).recordValue(took);
+        }
+        return echoed;
     }
 }

@@ -23,8 +23,8 @@ import java.util.Map;
  * Adds the latency percentiles a benchmark recorded into its HdrHistogram recorder, and the wakeups its loop
  * issued, to JMH's results as secondary metrics:
  * {@code hdr.p50}, {@code hdr.p90}, {@code hdr.p99}, {@code hdr.p99.9}, {@code hdr.max} (us), {@code hdr.count}
- * (the same with {@code hdr.fromExecute.} for a benchmark that also records latency from the {@code execute} call)
- * (samples) and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
+ * (samples), the same under {@code hdr.<name>.} for each further histogram a benchmark records (e.g.
+ * {@code hdr.fromExecute.}, {@code hdr.wokenLoop.}), and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
  * sample of every measurement iteration of the fork. It is reported once per fork, after the fork's last
@@ -45,7 +45,6 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     public static final String DEFAULT_DIR = "jmh-result-histograms";
 
     private static final String HEADLINE_PREFIX = "hdr.";
-    private static final String FROM_EXECUTE_PREFIX = "hdr.fromExecute.";
     private static final double NANOS_PER_MICRO = 1000.0;
     private static final String LATENCY_UNIT = "us";
 
@@ -94,7 +93,7 @@ public final class HdrHistogramProfiler implements InternalProfiler {
         Histogram latencies = reading.latencies();
         measurementIterationsSeen++;
         pool(HEADLINE_PREFIX, latencies);
-        pool(FROM_EXECUTE_PREFIX, reading.fromExecute());
+        reading.more().forEach((name, histogram) -> pool(HEADLINE_PREFIX + name + ".", histogram));
         if (latencies != null && latencies.getTotalCount() > 0) {
             String stem = HistogramFiles.stem(benchmarkParams);
             HistogramFiles.append(directory, stem, latencies,

@@ -5,6 +5,9 @@ import dev.loopbench.loop.LoopCounters;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * What a benchmark shows the {@link HdrHistogramProfiler}: the recorder its loop thread writes latencies into, and
  * the loop whose counters say how many wakeups it issued. The benchmark and the profiler run in the same JVM but
@@ -27,11 +30,12 @@ public final class IterationProbe {
     /**
      * One iteration's data; any part may be absent.
      *
-     * @param latencies   the benchmark's headline latency histogram, reported as {@code hdr.*}
-     * @param fromExecute a second definition some benchmarks also record, reported as {@code hdr.fromExecute.*}
-     * @param counters    the loop's counters since the previous reading
+     * @param latencies the benchmark's headline latency histogram, reported as {@code hdr.*}
+     * @param more      further histograms by name, reported as {@code hdr.<name>.*}: a second latency definition
+     *                  ({@code fromExecute}) or the modes of a bimodal one ({@code awakeLoop}, {@code wokenLoop})
+     * @param counters  the loop's counters since the previous reading
      */
-    public record Reading(Histogram latencies, Histogram fromExecute, LoopCounters counters) {
+    public record Reading(Histogram latencies, Map<String, Histogram> more, LoopCounters counters) {
     }
 
     private static volatile Source source;
@@ -47,16 +51,16 @@ public final class IterationProbe {
      * @param loop the loop whose wakeups to count, or null
      */
     public static void watch(SingleWriterRecorder latencies, EventLoop loop) {
-        watch(latencies, null, loop);
+        watch(latencies, Map.of(), loop);
     }
 
     /**
-     * As {@link #watch(SingleWriterRecorder, EventLoop)}, with a second latency definition recorded alongside.
+     * As {@link #watch(SingleWriterRecorder, EventLoop)}, with further histograms recorded alongside.
      *
-     * @param fromExecute the recorder of the latency from the {@code execute()} call (nanoseconds), or null
+     * @param more recorders (nanoseconds, one writer each) by the name their metrics carry: {@code hdr.<name>.p50}
      */
-    public static void watch(SingleWriterRecorder latencies, SingleWriterRecorder fromExecute, EventLoop loop) {
-        source = new Source(latencies, fromExecute, loop);
+    public static void watch(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
+        source = new Source(latencies, Map.copyOf(more), loop);
     }
 
     public static void trialEnded() {
@@ -81,15 +85,15 @@ public final class IterationProbe {
     private static final class Source {
 
         private final SingleWriterRecorder latencies;
-        private final SingleWriterRecorder fromExecute;
+        private final Map<String, SingleWriterRecorder> more;
         private final EventLoop loop;
         /** Profiler thread only, after construction. */
         private LoopCounters lastCounters;
         private volatile boolean ended;
 
-        Source(SingleWriterRecorder latencies, SingleWriterRecorder fromExecute, EventLoop loop) {
+        Source(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
             this.latencies = latencies;
-            this.fromExecute = fromExecute;
+            this.more = more;
             this.loop = loop;
             this.lastCounters = loop == null ? null : loop.counters();
         }
@@ -102,7 +106,9 @@ public final class IterationProbe {
                 since = now.since(lastCounters);
                 lastCounters = now;
             }
-            return new Reading(interval, fromExecute == null ? null : fromExecute.getIntervalHistogram(), since);
+            Map<String, Histogram> moreIntervals = new TreeMap<>();
+            more.forEach((name, recorder) -> moreIntervals.put(name, recorder.getIntervalHistogram()));
+            return new Reading(interval, moreIntervals, since);
         }
     }
 }
