@@ -2,6 +2,7 @@ package dev.loopbench.bench.latency;
 
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IdleGap;
+import dev.loopbench.bench.support.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,12 +67,14 @@ public class ExecuteCost extends LoopBenchmark {
     @Setup(Level.Trial)
     public void start() {
         openLoop();
+        IterationProbe.watch(null, loop);
         measuredTask = () -> measuredTasksRun.lazySet(measuredTasksRun.get() + 1);
         holdingTask = this::holdLoop;
     }
 
     @TearDown(Level.Trial)
     public void stop() {
+        IterationProbe.trialEnded();
         closeLoop();
         if (measuredTasksRun.get() != executed) {
             throw new IllegalStateException("executed " + executed + " tasks but the loop ran "

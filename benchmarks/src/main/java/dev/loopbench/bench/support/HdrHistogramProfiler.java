@@ -24,7 +24,9 @@ import java.util.Map;
  * issued, to JMH's results as secondary metrics:
  * {@code hdr.p50}, {@code hdr.p90}, {@code hdr.p99}, {@code hdr.p99.9}, {@code hdr.max} (us), {@code hdr.count}
  * (samples), the same under {@code hdr.<name>.} for each further histogram a benchmark records (e.g.
- * {@code hdr.fromExecute.}, {@code hdr.wokenLoop.}), and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
+ * {@code hdr.fromExecute.}, {@code hdr.wokenLoop.}), and, for a benchmark that watches a loop, the CPU it cost per
+ * iteration: {@code cpu.loop.ns.per.op}, {@code cpu.producers.ns.per.op} and {@code cpu.loop.share} (see
+ * {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown), and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
  * sample of every measurement iteration of the fork. It is reported once per fork, after the fork's last
@@ -52,6 +54,7 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     /** This fork's measurement samples so far, per metric prefix; JMH's own thread only. */
     private final Map<String, Histogram> forkPooled = new LinkedHashMap<>();
     private int measurementIterationsSeen;
+    private CpuSample cpuAtIterationStart;
 
     /** For the ServiceLoader that lets {@code -lprof} list this profiler; writes to {@link #DEFAULT_DIR}. */
     public HdrHistogramProfiler() {
@@ -73,13 +76,16 @@ public final class HdrHistogramProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "one-way latency percentiles (hdr.p50..hdr.max, of each fork's pooled samples) and wakeups.per.op;"
+        return "one-way latency percentiles (hdr.p50..hdr.max, of each fork's pooled samples), wakeups.per.op and the"
+                + " loop's and producers' CPU (cpu.loop.ns.per.op, cpu.producers.ns.per.op, cpu.loop.share);"
                 + " pooled histograms in .hlog/.hgrm files under " + DIR_OPTION + "=<directory>";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        // the probe is read after every iteration, so each reading already starts where the last one ended
+        // the probe is read after every iteration, so each reading already starts where the last one ended; the CPU
+        // clocks are sampled here so that the pause between iterations does not count
+        cpuAtIterationStart = CpuSample.take(IterationProbe.loopThreadId());
     }
 
     @Override
@@ -104,6 +110,9 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             forkPooled.clear();
             measurementIterationsSeen = 0;
         }
+        if (reading.cpu() != null) {
+            results.addAll(cpuMetrics(reading.cpu(), result.getMetadata().getMeasuredOps()));
+        }
         LoopCounters counters = reading.counters();
         if (counters != null && counters.tasksRun() > 0) {
             // NaN, not nothing, for a loop that cannot count: summaries then say "not counted" instead of a blank
@@ -111,6 +120,23 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             results.add(new ScalarResult("wakeups.per.op", perTask, "wakeups/op", AggregationPolicy.AVG));
         }
         return results;
+    }
+
+    /**
+     * The loop thread's and the producers' CPU time per operation, and the loop's share of one CPU over the
+     * iteration (near 1 for a loop that never runs dry, near 0 for one idle between rare tasks): NaN, "not measured",
+     * where the loop's thread could not be identified.
+     */
+    private List<Result> cpuMetrics(CpuSample now, long operations) {
+        CpuSample start = cpuAtIterationStart;
+        if (start == null) {
+            return List.of();
+        }
+        return List.of(
+                new ScalarResult("cpu.loop.ns.per.op", now.loopNanosPerOp(start, operations), "ns/op", AggregationPolicy.AVG),
+                new ScalarResult("cpu.producers.ns.per.op", now.producerNanosPerOp(start, operations), "ns/op",
+                        AggregationPolicy.AVG),
+                new ScalarResult("cpu.loop.share", now.loopShare(start), "cpus", AggregationPolicy.AVG));
     }
 
     private void pool(String prefix, Histogram interval) {

@@ -6,6 +6,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -34,8 +35,10 @@ public final class IterationProbe {
      * @param more      further histograms by name, reported as {@code hdr.<name>.*}: a second latency definition
      *                  ({@code fromExecute}) or the modes of a bimodal one ({@code awakeLoop}, {@code wokenLoop})
      * @param counters  the loop's counters since the previous reading
+     * @param cpu       the CPU clocks now, or at the trial's end for the reading after it (the loop thread is gone
+     *                  then); null without a loop
      */
-    public record Reading(Histogram latencies, Map<String, Histogram> more, LoopCounters counters) {
+    public record Reading(Histogram latencies, Map<String, Histogram> more, LoopCounters counters, CpuSample cpu) {
     }
 
     private static volatile Source source;
@@ -63,11 +66,19 @@ public final class IterationProbe {
         source = new Source(latencies, Map.copyOf(more), loop);
     }
 
+    /** Call before closing the loop: its thread's CPU clock is read here, while the thread is still alive. */
     public static void trialEnded() {
         Source current = source;
         if (current != null) {
+            current.cpuAtEnd = current.cpuNow();
             current.ended = true;
         }
+    }
+
+    /** The watched loop's thread, if a loop is watched and its thread could be identified. */
+    static OptionalLong loopThreadId() {
+        Source current = source;
+        return current == null || current.loopThreadId < 0 ? OptionalLong.empty() : OptionalLong.of(current.loopThreadId);
     }
 
     /** The data since the previous read, or null when no benchmark is watched. */
@@ -87,15 +98,23 @@ public final class IterationProbe {
         private final SingleWriterRecorder latencies;
         private final Map<String, SingleWriterRecorder> more;
         private final EventLoop loop;
+        /** The loop's thread, asked of the loop itself, or -1 without a loop. */
+        private final long loopThreadId;
         /** Profiler thread only, after construction. */
         private LoopCounters lastCounters;
+        private volatile CpuSample cpuAtEnd;
         private volatile boolean ended;
 
         Source(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
             this.latencies = latencies;
             this.more = more;
             this.loop = loop;
+            this.loopThreadId = loop == null ? -1 : BoundedWaits.await(loop.submit(() -> Thread.currentThread().getId()));
             this.lastCounters = loop == null ? null : loop.counters();
+        }
+
+        CpuSample cpuNow() {
+            return CpuSample.take(loopThreadId < 0 ? OptionalLong.empty() : OptionalLong.of(loopThreadId));
         }
 
         Reading read() {
@@ -108,7 +127,8 @@ public final class IterationProbe {
             }
             Map<String, Histogram> moreIntervals = new TreeMap<>();
             more.forEach((name, recorder) -> moreIntervals.put(name, recorder.getIntervalHistogram()));
-            return new Reading(interval, moreIntervals, since);
+            CpuSample cpu = loop == null ? null : ended ? cpuAtEnd : cpuNow();
+            return new Reading(interval, moreIntervals, since, cpu);
         }
     }
 }

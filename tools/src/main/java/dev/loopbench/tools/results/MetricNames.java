@@ -16,6 +16,8 @@ public final class MetricNames {
     public static final String HDR_PREFIX = "hdr.";
 
     /** The median of a benchmark's latency histograms. */
+    /** The CPU metrics of the benchmarks' profiler: {@code cpu.loop.ns.per.op} and the like. */
+    public static final String CPU_PREFIX = "cpu.";
     public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
     /** The 90th percentile of a benchmark's latency histograms. */
     public static final String HDR_P90 = HDR_PREFIX + "p90";
@@ -56,9 +58,13 @@ public final class MetricNames {
         return name.startsWith(HDR_PREFIX) && TimeUnits.isTime(unit);
     }
 
-    /** A metric that summaries, charts and comparisons show: the score, hdr latencies and wakeups per operation. */
+    /**
+     * A metric that summaries, charts and comparisons show: the score, hdr latencies, wakeups per operation and the
+     * CPU the loop and its producers spent.
+     */
     public static boolean isFigure(String name, String unit) {
-        return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || isHdrLatency(name, unit);
+        return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || name.startsWith(CPU_PREFIX)
+                || isHdrLatency(name, unit);
     }
 
     private static int rank(String name) {

@@ -38,11 +38,15 @@ public final class SummaryTable {
         return text.toString();
     }
 
-    /** A loop that cannot count its wakeups says so, rather than showing NaN. */
+    /** A loop that cannot count its wakeups, or whose thread's CPU could not be read, says so rather than NaN. */
     private static String scoreOf(Figure figure, ImplScore impl) {
         double score = impl.metric().score();
-        return MetricNames.WAKEUPS_PER_OP.equals(figure.key().metric()) && Double.isNaN(score)
-                ? "not counted" : Numbers.score(score);
+        if (!Double.isNaN(score)) {
+            return Numbers.score(score);
+        }
+        String metric = figure.key().metric();
+        return MetricNames.WAKEUPS_PER_OP.equals(metric) ? "not counted"
+                : metric.startsWith(MetricNames.CPU_PREFIX) ? "not measured" : Numbers.score(score);
     }
 
     private static String errorOf(ImplScore impl) {
