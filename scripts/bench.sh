@@ -65,7 +65,7 @@ esac
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jar=benchmarks/target/benchmarks.jar
-profiler=dev.loopbench.bench.support.HdrHistogramProfiler
+profiler=dev.loopbench.bench.profiler.HdrHistogramProfiler
 tools_main=dev.loopbench.tools.ToolsMain
 
 out=${out:-results/$(date -u +%Y-%m-%d)-$profile.json}

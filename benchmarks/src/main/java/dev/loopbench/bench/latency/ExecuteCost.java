@@ -2,7 +2,7 @@ package dev.loopbench.bench.latency;
 
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IdleGap;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

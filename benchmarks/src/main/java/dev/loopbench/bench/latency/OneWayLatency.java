@@ -1,8 +1,9 @@
 package dev.loopbench.bench.latency;
 
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.FixedRateSchedule;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,7 +52,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * parameter for parameter ({@code UnparkAfterGapLimit} at the nearest gap is the yardstick by eye).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OneWayLatency -p impl=mpsc,netty
- * -p sendsPerSecond=5000,50000 -prof dev.loopbench.bench.support.HdrHistogramProfiler}; at 5000/s every task
+ * -p sendsPerSecond=5000,50000 -prof dev.loopbench.bench.profiler.HdrHistogramProfiler}; at 5000/s every task
  * finds a parked loop (the gap is longer than any spin phase), so expect p50 near one unpark, tens of
  * microseconds here, and a p99.9 in milliseconds where a vCPU was descheduled.
  */

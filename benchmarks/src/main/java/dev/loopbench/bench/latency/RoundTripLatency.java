@@ -1,7 +1,8 @@
 package dev.loopbench.bench.latency;
 
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.bench.support.BoundedWaits;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import dev.loopbench.bench.support.ResultWait;
 import org.HdrHistogram.SingleWriterRecorder;

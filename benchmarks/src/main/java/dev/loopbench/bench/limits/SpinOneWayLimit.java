@@ -3,7 +3,7 @@ package dev.loopbench.bench.limits;
 import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.HelperThreads;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

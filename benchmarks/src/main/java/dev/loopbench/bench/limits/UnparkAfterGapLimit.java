@@ -4,7 +4,7 @@ import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.support.IdleGap;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.ResultWait;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;

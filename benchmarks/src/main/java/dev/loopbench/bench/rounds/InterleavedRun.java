@@ -1,6 +1,6 @@
 package dev.loopbench.bench.rounds;
 
-import dev.loopbench.bench.support.HdrHistogramProfiler;
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.JmhJsonMerger;
 import dev.loopbench.tools.results.JmhResultReader;

@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code @Param}s, resolved through {@link LoopFactory}.
  *
  * <ul>
- *   <li>{@code impl}: the launcher ({@link BenchmarksMain}) sets it to every name in the registry unless
+ *   <li>{@code impl}: the launcher ({@code launcher.BenchmarksMain}) sets it to every name in the registry unless
  *       {@code -p impl=} is given, so a newly registered loop is measured without editing this class. The
  *       annotation's list is only the fallback for a bare {@code org.openjdk.jmh.Main} run.</li>
  *   <li>{@code idle}, {@code spinIterations}, {@code queue}: the {@code mpsc} options, one value each by default

@@ -1,7 +1,7 @@
 package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BurstWindow;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.PaddedCounter;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;

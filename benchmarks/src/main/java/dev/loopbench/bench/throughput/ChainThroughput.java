@@ -1,7 +1,7 @@
 package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BoundedWaits;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

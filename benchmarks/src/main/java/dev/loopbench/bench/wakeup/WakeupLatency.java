@@ -1,8 +1,9 @@
 package dev.loopbench.bench.wakeup;
 
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.IdleGap;
-import dev.loopbench.bench.support.IterationProbe;
+import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import dev.loopbench.bench.support.ResultWait;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -52,7 +53,7 @@ import java.util.concurrent.TimeUnit;
  * {@code UnparkAfterGapLimit} at the same gap (a sleeper unparked directly).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WakeupLatency -p impl=mpsc,netty-nio
- * -p idleGapMicros=0,1000 -prof dev.loopbench.bench.support.HdrHistogramProfiler}; expect the gap to cost about
+ * -p idleGapMicros=0,1000 -prof dev.loopbench.bench.profiler.HdrHistogramProfiler}; expect the gap to cost about
  * one park/unpark for a parking loop, and nothing for {@code -p idle=spin}, whose wakeups.per.op stays 0.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -1,5 +1,6 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.launcher;
 
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.loop.EventLoopRegistry;
 import org.junit.jupiter.api.Test;
 

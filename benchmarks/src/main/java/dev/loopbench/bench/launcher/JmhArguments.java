@@ -1,4 +1,4 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.launcher;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.launcher;
 
+import dev.loopbench.bench.support.BenchmarkDefaults;
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * The named runs of the suite, as JMH arguments that the user's own arguments override
- * ({@link JmhArguments#overriddenBy}). Forks, iterations and JVM flags come from {@link RunDefaults}.
+ * ({@link JmhArguments#overriddenBy}). Forks, iterations and JVM flags come from {@link BenchmarkDefaults}.
  *
  * <p>Predicted durations count forks × (warmup + measurement iterations) per parameter set and mode, plus about
  * 1 s per fork for starting the JVM, building the loop and tearing it down (measured with the smoke profile on the
@@ -46,11 +48,11 @@ public enum RunProfile {
                     "\\.throughput\\.BurstThroughput\\.from1Producer$",
                     "\\.limits\\.(SpinPingPong|ParkUnparkPingPong|SpinOneWay|UnparkAfterGap)Limit\\.",
                     "\\.limits\\.MpscQueueLimit\\.from1Producer$",
-                    "-f", Integer.toString(RunDefaults.FORKS),
-                    "-wi", Integer.toString(RunDefaults.WARMUP_ITERATIONS),
-                    "-w", RunDefaults.ITERATION_MILLIS + "ms",
-                    "-i", Integer.toString(RunDefaults.MEASUREMENT_ITERATIONS),
-                    "-r", RunDefaults.ITERATION_MILLIS + "ms",
+                    "-f", Integer.toString(BenchmarkDefaults.FORKS),
+                    "-wi", Integer.toString(BenchmarkDefaults.WARMUP_ITERATIONS),
+                    "-w", BenchmarkDefaults.ITERATION_MILLIS + "ms",
+                    "-i", Integer.toString(BenchmarkDefaults.MEASUREMENT_ITERATIONS),
+                    "-r", BenchmarkDefaults.ITERATION_MILLIS + "ms",
                     "-p", "idleGapMicros=0,1000",
                     "-p", "depth=4")),
 
@@ -61,8 +63,8 @@ public enum RunProfile {
     FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (about 70 min)",
             List.of(Includes.EVERY_BENCHMARK,
                     "-f", "5",
-                    "-wi", "3", "-w", RunDefaults.ITERATION_MILLIS + "ms",
-                    "-i", "5", "-r", RunDefaults.ITERATION_MILLIS + "ms",
+                    "-wi", "3", "-w", BenchmarkDefaults.ITERATION_MILLIS + "ms",
+                    "-i", "5", "-r", BenchmarkDefaults.ITERATION_MILLIS + "ms",
                     "-p", "sendsPerSecond=5000,50000")),
 
     /**
@@ -112,7 +114,7 @@ public enum RunProfile {
     public List<String> jmhArguments() {
         List<String> arguments = new ArrayList<>(ownArguments);
         arguments.addAll(List.of(
-                "-jvmArgsAppend", RunDefaults.JVM_ARGS,
+                "-jvmArgsAppend", BenchmarkDefaults.JVM_ARGS,
                 "-prof", HdrHistogramProfiler.class.getName()));
         return arguments;
     }

@@ -1,5 +1,8 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.launcher;
 
+import dev.loopbench.bench.support.BenchmarkDefaults;
+import dev.loopbench.bench.support.LoopFactory;
+import dev.loopbench.bench.profiler.HdrHistogramProfiler;
 import dev.loopbench.bench.rounds.RoundsLauncher;
 import dev.loopbench.bench.rounds.RoundsOptions;
 import dev.loopbench.bench.rounds.Variant;
@@ -29,7 +32,7 @@ import java.util.stream.Collectors;
  *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
  *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
  *       when a tuning option is swept ({@code -p idle=park,spin}), every implementation that has that option.</li>
- *   <li>{@code -prof dev.loopbench.bench.support.HdrHistogramProfiler} without {@code dir=} writes its histograms
+ *   <li>{@code -prof dev.loopbench.bench.profiler.HdrHistogramProfiler} without {@code dir=} writes its histograms
  *       beside the {@code -rff} file: {@code results/x.json} gets {@code results/x-histograms/}.</li>
  *   <li>{@code --print-jmh-args} prints the resulting JMH command line and runs nothing.</li>
  * </ul>
@@ -103,7 +106,7 @@ public final class BenchmarksMain {
     }
 
     private static int forks(JmhArguments resolved) {
-        return resolved.value("f").map(Integer::parseInt).orElse(RunDefaults.FORKS);
+        return resolved.value("f").map(Integer::parseInt).orElse(BenchmarkDefaults.FORKS);
     }
 
     /** The arguments for {@code org.openjdk.jmh.Main}, from the launcher's own. */

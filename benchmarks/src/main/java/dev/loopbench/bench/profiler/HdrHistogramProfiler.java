@@ -1,4 +1,4 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.profiler;
 
 import dev.loopbench.loop.LoopCounters;
 import org.HdrHistogram.Histogram;
@@ -37,7 +37,7 @@ import java.util.Map;
  * {@code <dir>/<SimpleClass>.<method>__<params>.hlog}, and the distribution of all forks pooled to the
  * {@code .hgrm} of the same name (see {@link HistogramFiles}).
  *
- * <p>Use: {@code -prof dev.loopbench.bench.support.HdrHistogramProfiler:dir=RUN-histograms}. The launcher adds
+ * <p>Use: {@code -prof dev.loopbench.bench.profiler.HdrHistogramProfiler:dir=RUN-histograms}. The launcher adds
  * {@code dir} from {@code -rff} when it is missing, so the histograms land beside the JSON.
  */
 public final class HdrHistogramProfiler implements InternalProfiler {

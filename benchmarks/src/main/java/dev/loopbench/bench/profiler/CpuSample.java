@@ -1,4 +1,4 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.profiler;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -1,4 +1,4 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.profiler;
 
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;

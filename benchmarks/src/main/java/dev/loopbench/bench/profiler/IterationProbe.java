@@ -1,5 +1,6 @@
-package dev.loopbench.bench.support;
+package dev.loopbench.bench.profiler;
 
+import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopCounters;
 import org.HdrHistogram.Histogram;
