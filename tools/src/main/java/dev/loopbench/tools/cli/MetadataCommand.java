@@ -1,10 +1,9 @@
 package dev.loopbench.tools.cli;
 
 import dev.loopbench.tools.metadata.MetadataCollector;
-import dev.loopbench.tools.metadata.MetadataFile;
-
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.JmhResultReader;
+import dev.loopbench.tools.results.MetadataFile;
 import dev.loopbench.tools.results.ResultFileException;
 
 import java.io.IOException;

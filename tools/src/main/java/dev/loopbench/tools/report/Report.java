@@ -1,6 +1,6 @@
 package dev.loopbench.tools.report;
 
-import dev.loopbench.tools.metadata.RunMetadata;
+import dev.loopbench.tools.results.RunMetadata;
 import dev.loopbench.tools.summary.RunSummary;
 
 import java.util.List;

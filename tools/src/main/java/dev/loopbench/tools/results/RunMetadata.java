@@ -1,4 +1,4 @@
-package dev.loopbench.tools.metadata;
+package dev.loopbench.tools.results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
