@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Builds the report's XChart charts; saving them is the caller's business. */
 final class Charts {
@@ -40,8 +39,9 @@ final class Charts {
     private Charts() {
     }
 
-    /** The implementations of one figure side by side, with JMH's error as error bars; empty if no score is finite. */
-    static Optional<CategoryChart> figure(Figure figure) {
+    /** The implementations of one figure side by side, with JMH's error as error bars; those without a finite score left out. */
+    static CategoryChart figure(ReportModel.FigureChart figureChart) {
+        Figure figure = figureChart.figure();
         List<String> impls = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
         List<Double> errors = new ArrayList<>();
@@ -53,12 +53,9 @@ final class Charts {
                 errors.add(Double.isFinite(error) ? error : 0);
             }
         }
-        if (impls.isEmpty()) {
-            return Optional.empty();
-        }
         String unit = figure.impls().get(0).metric().unit();
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(figure.key().label())
+                .title(figureChart.title())
                 .xAxisTitle("impl")
                 .yAxisTitle(unit + " (" + (figure.direction() == Direction.LOWER_IS_BETTER
                         ? "lower" : "higher") + " is better)")
@@ -66,7 +63,7 @@ final class Charts {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(TITLE_POINTS));
         chart.addSeries(figure.key().metric(), impls, scores, errors);
-        return Optional.of(chart);
+        return chart;
     }
 
     /**
@@ -75,9 +72,9 @@ final class Charts {
      * XChart's log axis takes no custom tick labels, so x is log10(1/(1-p)) on a linear axis whose whole
      * numbers are labelled as percentiles.
      */
-    static XYChart latencyDistribution(String title, Map<String, Histogram> histogramsByImpl) {
+    static XYChart latencyDistribution(ReportModel.LatencyChart latency) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(title)
+                .title(latency.title())
                 .xAxisTitle("percentile")
                 .yAxisTitle("latency (µs, log scale)")
                 .build();
@@ -87,7 +84,7 @@ final class Charts {
         // medians of microseconds and tails of milliseconds: only a log axis shows both
         chart.getStyler().setYAxisLogarithmic(true);
         double decades = 1;
-        for (Map.Entry<String, Histogram> impl : histogramsByImpl.entrySet()) {
+        for (Map.Entry<String, Histogram> impl : latency.histogramsByImpl().entrySet()) {
             List<Double> tailDecades = new ArrayList<>();
             List<Double> micros = new ArrayList<>();
             for (HistogramIterationValue point : impl.getValue().percentiles(PERCENTILE_TICKS_PER_HALF_DISTANCE)) {
@@ -117,15 +114,10 @@ final class Charts {
         return percent.format(100 * (1 - Math.pow(10, -decade))) + "%";
     }
 
-    /**
-     * Each loop figure as a multiple of its physical limit, implementations side by side.
-     *
-     * @param ratiosByImpl per implementation, its ratio for each of the figure labels, null where it has none
-     *                     (XChart places a series' values by position, so every series needs every label)
-     */
-    static CategoryChart limitRatios(List<String> figureLabels, Map<String, List<Double>> ratiosByImpl) {
+    /** Each loop figure as a multiple of its physical limit, implementations side by side. */
+    static CategoryChart limitRatios(ReportModel.LimitChart limits) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT + 260)
-                .title("Times worse than the physical limit")
+                .title(limits.title())
                 .yAxisTitle("x limit (1 = the limit)")
                 .build();
         chart.getStyler().setXAxisLabelRotation(90); // long labels: slanted ones run off the left edge
@@ -134,7 +126,7 @@ final class Charts {
         // cache-line handoff): only a log axis shows both
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(LIMIT_AXIS_MIN); // bars otherwise start at zero, which a log axis refuses
-        ratiosByImpl.forEach((impl, ratios) -> chart.addSeries(impl, figureLabels, ratios));
+        limits.ratiosByImpl().forEach((impl, ratios) -> chart.addSeries(impl, limits.figureLabels(), ratios));
         return chart;
     }
 }

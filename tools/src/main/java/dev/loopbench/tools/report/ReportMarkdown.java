@@ -8,13 +8,13 @@ import dev.loopbench.tools.text.Table;
 
 import java.util.List;
 
-/** Renders a {@link Report} as the markdown of {@code report.md}, with the charts as images beside it. */
+/** Renders a {@link ReportModel} as the markdown of {@code report.md}, with the charts as images beside it. */
 final class ReportMarkdown {
 
     private ReportMarkdown() {
     }
 
-    static String render(Report report) {
+    static String render(ReportModel report) {
         StringBuilder md = new StringBuilder("# Benchmark report: ").append(report.runName()).append("\n\n");
         appendContext(md, report);
 
@@ -49,7 +49,7 @@ final class ReportMarkdown {
         return md.toString();
     }
 
-    private static void appendContext(StringBuilder md, Report report) {
+    private static void appendContext(StringBuilder md, ReportModel report) {
         if (report.metadata().isEmpty()) {
             md.append("_No ").append(report.runName()).append(".meta.json beside the results: ")
                     .append("the JDK, flags and machine of this run are unknown._\n\n");
@@ -70,14 +70,14 @@ final class ReportMarkdown {
         return table;
     }
 
-    private static void appendChartsOrNone(StringBuilder md, List<ChartFile> charts) {
+    private static void appendChartsOrNone(StringBuilder md, List<? extends ReportModel.Chart> charts) {
         if (charts.isEmpty()) {
             md.append("_None: see the notes below._\n\n");
         }
         appendCharts(md, charts);
     }
 
-    private static void appendCharts(StringBuilder md, List<ChartFile> charts) {
+    private static void appendCharts(StringBuilder md, List<? extends ReportModel.Chart> charts) {
         charts.forEach(chart -> md.append("![").append(chart.title()).append("](").append(chart.fileName()).append(")\n\n"));
     }
 }
