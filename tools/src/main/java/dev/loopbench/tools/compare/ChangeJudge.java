@@ -48,7 +48,7 @@ final class ChangeJudge {
             Change change = estimates.get(i)
                     .map(estimate -> judged(candidate, estimate, rowAlpha, holmWorse))
                     .orElseGet(() -> new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
-                            mean(candidate.next()), RatioInterval.pointOnly(mean(candidate.next()) / mean(candidate.base())),
+                            mean(candidate.next()), GeometricMeanRatio.pointOnly(candidate.base(), candidate.next()),
                             Verdict.UNDECIDED, note));
             comparisons.add(new MetricComparison(candidate.key(), candidate.metric(), candidate.unit(),
                     candidate.direction(), candidate.gated(), candidate.thresholdPct(), change));
@@ -85,7 +85,7 @@ final class ChangeJudge {
         Direction direction = candidate.direction();
         double threshold = Math.log1p(candidate.thresholdPct() / 100);
         double worse = estimate.worseLogChange(direction);
-        RatioInterval interval = estimate.interval(rowAlpha);
+        GeometricMeanRatio interval = estimate.interval(rowAlpha);
         double worseLow = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.low()) : -Math.log(interval.high());
         double worseHigh = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.high()) : -Math.log(interval.low());
         boolean significantlyWorse = candidate.gated() ? holmWorse : estimate.pWorse(direction) <= rowAlpha;

@@ -14,18 +14,18 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 record Estimate(int samples, double logChange, double standardError, double degreesOfFreedom) {
 
-    /** new/base. */
+    /** new/base: the ratio of the geometric means, {@code exp(logChange)}. */
     double ratio() {
         return Math.exp(logChange);
     }
 
     /** The two-sided interval of new/base at confidence {@code 1 - alpha}. */
-    RatioInterval interval(double alpha) {
+    GeometricMeanRatio interval(double alpha) {
         if (standardError == 0) {
-            return new RatioInterval(ratio(), ratio(), ratio());
+            return new GeometricMeanRatio(ratio(), ratio(), ratio());
         }
         double t = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - alpha / 2);
-        return new RatioInterval(ratio(), Math.exp(logChange - t * standardError),
+        return new GeometricMeanRatio(ratio(), Math.exp(logChange - t * standardError),
                 Math.exp(logChange + t * standardError));
     }
 
