@@ -2,6 +2,7 @@ package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.Direction;
+import org.apache.commons.statistics.descriptive.Mean;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,6 +123,6 @@ final class ChangeJudge {
     }
 
     private static double mean(double[] scores) {
-        return Arrays.stream(scores).average().orElse(Double.NaN);
+        return Mean.of(scores).getAsDouble();
     }
 }

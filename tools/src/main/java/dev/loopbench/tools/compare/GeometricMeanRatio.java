@@ -1,5 +1,7 @@
 package dev.loopbench.tools.compare;
 
+import org.apache.commons.statistics.descriptive.GeometricMean;
+
 import java.util.Arrays;
 
 /**
@@ -16,18 +18,18 @@ public record GeometricMeanRatio(double ratio, double low, double high) {
 
     /** The ratio of the geometric means without an interval, for fork scores that cannot form one. */
     static GeometricMeanRatio pointOnly(double[] base, double[] next) {
-        return new GeometricMeanRatio(Math.exp(meanLog(next) - meanLog(base)), Double.NaN, Double.NaN);
+        return new GeometricMeanRatio(geometricMean(next) / geometricMean(base), Double.NaN, Double.NaN);
     }
 
     public boolean hasInterval() {
         return !Double.isNaN(low) && !Double.isNaN(high);
     }
 
-    /** The mean of the logarithms; NaN for none, or for a score whose logarithm is not finite. */
-    private static double meanLog(double[] scores) {
+    /** NaN for no scores, or for a score whose logarithm is not finite. */
+    private static double geometricMean(double[] scores) {
         if (scores.length == 0 || Arrays.stream(scores).anyMatch(s -> !(s > 0) || Double.isInfinite(s))) {
             return Double.NaN;
         }
-        return Arrays.stream(scores).map(Math::log).average().orElseThrow();
+        return GeometricMean.of(scores).getAsDouble();
     }
 }
