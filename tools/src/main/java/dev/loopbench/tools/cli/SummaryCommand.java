@@ -5,22 +5,30 @@ import dev.loopbench.tools.results.JmhResultReader;
 import dev.loopbench.tools.results.ResultFileException;
 import dev.loopbench.tools.summary.RunSummarizer;
 import dev.loopbench.tools.summary.SummaryTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /** {@code summary RUN.json}: the run's figures per implementation, the best marked, each against its limit. */
+@CommandLine.Command(name = "summary",
+        description = "print a run's figures per impl, the best marked, with each loop's ratio to its physical limit")
 public final class SummaryCommand implements Command {
 
-    @Override
-    public String name() {
-        return "summary";
-    }
+    private final PrintStream out;
+    private final PrintStream err;
 
-    @Override
-    public String description() {
-        return "print a run's figures per impl, the best marked, with each loop's ratio to its physical limit";
+    @Parameters(index = "0", paramLabel = "RUN.json")
+    private String runFile;
+    @Option(names = {"-h", "--help"}, usageHelp = true)
+    private boolean help;
+
+    public SummaryCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -40,13 +48,8 @@ public final class SummaryCommand implements Command {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException {
-        Arguments arguments = Arguments.parse(args, List.of());
-        if (arguments.help()) {
-            out.print(usage());
-            return OK;
-        }
-        Path json = Path.of(arguments.positional(List.of("RUN.json")).get(0));
+    public Integer call() throws ResultFileException {
+        Path json = Path.of(runFile);
         List<BenchmarkResult> results = JmhResultReader.read(json);
         if (results.isEmpty()) {
             err.println("error: " + json + " holds no benchmark results; did the JMH run select any benchmark?");
