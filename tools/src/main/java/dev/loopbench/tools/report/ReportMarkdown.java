@@ -1,5 +1,6 @@
 package dev.loopbench.tools.report;
 
+import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.ImplScore;
 import dev.loopbench.tools.summary.SummaryTable;
@@ -17,17 +18,22 @@ final class ReportMarkdown {
     static String render(ReportModel report) {
         StringBuilder md = new StringBuilder("# Benchmark report: ").append(report.runName()).append("\n\n");
         appendContext(md, report);
+        if (!report.sharedParams().isEmpty()) {
+            md.append("Every benchmark that has these parameters ran with these values, which the charts leave out: `")
+                    .append(BenchmarkKey.paramsLabel(report.sharedParams())).append("`.\n\n");
+        }
 
         md.append("## Figures\n\n")
                 .append("Score and error as JMH reports them (error: half-width of the 99.9% interval); ")
                 .append("`*` marks the best implementation; `x limit` is how many times worse than the physical limit ")
                 .append("measured in the same run.\n\n")
-                .append(SummaryTable.of(report.summary()).toMarkdown()).append('\n');
+                .append(SummaryTable.of(report.summary()).toMarkdown()).append('\n')
+                .append("The charts' error bars are the same 99.9% intervals, cut at zero, which no time or rate goes below.\n\n");
         appendCharts(md, report.figureCharts());
 
         md.append("## Latency distributions\n\n")
                 .append("Percentiles of all samples of all iterations and forks, pooled from the run's `.hlog` files: ")
-                .append("the true percentiles of the run, unlike the `hdr.*` figures, which average per-iteration percentiles.\n\n");
+                .append("the percentiles of the whole run, where the `hdr.*` figures are the mean of each fork's own percentiles.\n\n");
         appendChartsOrNone(md, report.latencyCharts());
 
         md.append("## Ratio to the physical limits\n\n")

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a report shows, built from a run by {@link ReportModelBuilder} and rendered by {@link ReportWriter}: the
@@ -18,16 +20,20 @@ import java.util.Optional;
  *
  * @param runName       the run, {@code RUN} of {@code RUN.json}
  * @param metadata      the run's context, when there is a {@code RUN.meta.json}
+ * @param sharedParams  parameters every benchmark that has them ran with one value, such as the mpsc loop's
+ *                      defaults: said once, and left out of the charts' titles and file names
  * @param summary       the figures per implementation
  * @param figureCharts  one chart per figure with a finite score
  * @param latencyCharts one percentile distribution per benchmark and non-impl parameters
  * @param limitChart    every loop figure against its limit, when any has one
  * @param notes         what the report could not show, and why
  */
-record ReportModel(String runName, Optional<RunMetadata> metadata, RunSummary summary, List<FigureChart> figureCharts,
+record ReportModel(String runName, Optional<RunMetadata> metadata, SortedMap<String, String> sharedParams,
+                   RunSummary summary, List<FigureChart> figureCharts,
                    List<LatencyChart> latencyCharts, Optional<LimitChart> limitChart, List<String> notes) {
 
     ReportModel {
+        sharedParams = Collections.unmodifiableSortedMap(new TreeMap<>(sharedParams));
         figureCharts = List.copyOf(figureCharts);
         latencyCharts = List.copyOf(latencyCharts);
         notes = List.copyOf(notes);
@@ -40,8 +46,13 @@ record ReportModel(String runName, Optional<RunMetadata> metadata, RunSummary su
         String fileName();
     }
 
-    /** One figure, the implementations side by side. */
-    record FigureChart(String title, String fileName, Figure figure) implements Chart {
+    /**
+     * One figure, the implementations side by side.
+     *
+     * @param ranked whether the best implementation is marked: not where the figure is a setting of the
+     *               benchmark, such as the send rate of an open-loop benchmark, which every loop should just meet
+     */
+    record FigureChart(String title, String fileName, Figure figure, boolean ranked) implements Chart {
     }
 
     /** Pooled latency histograms of one benchmark and its non-impl parameters, by implementation. */
@@ -58,17 +69,18 @@ record ReportModel(String runName, Optional<RunMetadata> metadata, RunSummary su
     }
 
     /**
-     * Every loop figure with a limit, as a multiple of it.
+     * Every loop figure with a limit, as a multiple of it: the implementations side by side, one bar per figure.
      *
-     * @param figureLabels the figures, in order
-     * @param ratiosByImpl per implementation, its ratio for each of the figure labels, in their order
+     * @param impls          the implementations, in the order the run measured them
+     * @param ratiosByFigure per figure, the ratio of each implementation in the order of {@code impls}; null where
+     *                       an implementation was not measured for the figure
      */
-    record LimitChart(String title, String fileName, List<String> figureLabels, Map<String, List<Double>> ratiosByImpl)
+    record LimitChart(String title, String fileName, List<String> impls, Map<String, List<Double>> ratiosByFigure)
             implements Chart {
 
         LimitChart {
-            figureLabels = List.copyOf(figureLabels);
-            ratiosByImpl = Collections.unmodifiableMap(new LinkedHashMap<>(ratiosByImpl));
+            impls = List.copyOf(impls);
+            ratiosByFigure = Collections.unmodifiableMap(new LinkedHashMap<>(ratiosByFigure));
         }
     }
 }
