@@ -40,7 +40,7 @@ public final class ToolsMain implements Callable<Integer> {
     /** Runs the command named by {@code args[0]} and returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<Command> commands = List.of(new CompareCommand(out, err), new ReportCommand(out, err),
-                new SummaryCommand(out, err), new MetadataCommand());
+                new SummaryCommand(out, err), new MetadataCommand(out, err));
         ToolsMain main = new ToolsMain(commands, err);
         return CommandLines.execute(main, main::usage, commands, args, out, err);
     }

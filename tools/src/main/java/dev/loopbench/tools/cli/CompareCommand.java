@@ -25,45 +25,9 @@ import java.util.Optional;
 /** {@code compare BASE.json NEW.json [options]}: the gate. Is the new run slower, or broken? */
 @CommandLine.Command(name = "compare",
         description = "the gate: judge a new run against a base run, slower, faster, unchanged or undecided")
-public final class CompareCommand implements Command {
+public final class CompareCommand extends ConsoleCommand {
 
-    private static final String THRESHOLD = "--threshold";
-    private static final String MAX_LOOKS = "--max-looks";
-    private static final String MARKDOWN = "--markdown";
-    private static final String SIMULATE = "--simulate-slowdown";
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    @Parameters(index = "0", paramLabel = "BASE.json")
-    private String baseFile;
-    @Parameters(index = "1", paramLabel = "NEW.json")
-    private String newFile;
-    @Option(names = "--paired")
-    private boolean paired;
-    @Option(names = THRESHOLD, paramLabel = "PCT")
-    private String thresholdPct;
-    @Option(names = "--thresholds", paramLabel = "FILE")
-    private String thresholdsFile;
-    @Option(names = MAX_LOOKS, paramLabel = "N")
-    private String maxLooks;
-    @Option(names = MARKDOWN, paramLabel = "FILE")
-    private String markdownFile;
-    @Option(names = "--schedule", paramLabel = "FILE")
-    private String scheduleFile;
-    @Option(names = SIMULATE, paramLabel = "PCT")
-    private String simulatePct;
-    @Option(names = {"-h", "--help"}, usageHelp = true)
-    private boolean help;
-
-    public CompareCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: compare BASE.json NEW.json [--paired] [--threshold PCT] [--thresholds FILE] [--max-looks N]
                                [--markdown FILE] [--schedule ROUNDS.json] [--simulate-slowdown PCT]
 
@@ -93,6 +57,33 @@ public final class CompareCommand implements Command {
                             missing, NaN, zero or short of rounds); 2 bad input (missing, malformed or
                             non-JSON file, nothing in common, wrong arguments)
                 """.formatted(Numbers.plain(RunComparator.DEFAULT_THRESHOLD_PCT));
+
+    private static final String THRESHOLD = "--threshold";
+    private static final String MAX_LOOKS = "--max-looks";
+    private static final String MARKDOWN = "--markdown";
+    private static final String SIMULATE = "--simulate-slowdown";
+
+    @Parameters(index = "0", paramLabel = "BASE.json")
+    private String baseFile;
+    @Parameters(index = "1", paramLabel = "NEW.json")
+    private String newFile;
+    @Option(names = "--paired")
+    private boolean paired;
+    @Option(names = THRESHOLD, paramLabel = "PCT")
+    private String thresholdPct;
+    @Option(names = "--thresholds", paramLabel = "FILE")
+    private String thresholdsFile;
+    @Option(names = MAX_LOOKS, paramLabel = "N")
+    private String maxLooks;
+    @Option(names = MARKDOWN, paramLabel = "FILE")
+    private String markdownFile;
+    @Option(names = "--schedule", paramLabel = "FILE")
+    private String scheduleFile;
+    @Option(names = SIMULATE, paramLabel = "PCT")
+    private String simulatePct;
+
+    public CompareCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -16,25 +17,9 @@ import java.util.Optional;
 /** {@code metadata --profile NAME --out FILE [--jmh-args ARGS]}: records the run's context from inside its JVM. */
 @CommandLine.Command(name = "metadata",
         description = "write RUN.meta.json: JDK, JVM flags, CPU, cores, memory, OS, git commit and date of a run")
-public final class MetadataCommand implements Command {
+public final class MetadataCommand extends ConsoleCommand {
 
-    private static final String PROFILE = "--profile";
-    private static final String OUT = "--out";
-
-    @Option(names = PROFILE, paramLabel = "NAME")
-    private String profile;
-    @Option(names = OUT, paramLabel = "FILE")
-    private String outFile;
-    @Option(names = "--jmh-args", paramLabel = "ARGS")
-    private String jmhArgs = "";
-    @Option(names = "--results", paramLabel = "FILE")
-    private String resultsFile;
-    @Option(names = {"-h", "--help"}, usageHelp = true)
-    private boolean help;
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: metadata --profile NAME --out FILE [--jmh-args ARGS] [--results RUN.json]
 
                 Writes the run's context as a flat JSON object of strings: profile, date, gitCommit, jdkVendor,
@@ -48,6 +33,21 @@ public final class MetadataCommand implements Command {
 
                 exit codes: 0 written; 2 wrong arguments or unwritable FILE
                 """;
+
+    private static final String PROFILE = "--profile";
+    private static final String OUT = "--out";
+
+    @Option(names = PROFILE, paramLabel = "NAME")
+    private String profile;
+    @Option(names = OUT, paramLabel = "FILE")
+    private String outFile;
+    @Option(names = "--jmh-args", paramLabel = "ARGS")
+    private String jmhArgs = "";
+    @Option(names = "--results", paramLabel = "FILE")
+    private String resultsFile;
+
+    public MetadataCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override

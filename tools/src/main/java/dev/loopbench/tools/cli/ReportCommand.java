@@ -15,26 +15,9 @@ import java.nio.file.Path;
 
 /** {@code report RUN.json [--out DIR]}: markdown and PNG charts of one run. */
 @CommandLine.Command(name = "report", description = "write a run's report: report.md with PNG charts")
-public final class ReportCommand implements Command {
+public final class ReportCommand extends ConsoleCommand {
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    @Parameters(index = "0", paramLabel = "RUN.json")
-    private String runFile;
-    @Option(names = "--out", paramLabel = "DIR")
-    private String outDir;
-    @Option(names = {"-h", "--help"}, usageHelp = true)
-    private boolean help;
-
-    public ReportCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: report RUN.json [--out DIR]
 
                 Writes DIR/report.md and the PNG charts it shows: each figure with the impls side by side and
@@ -46,6 +29,14 @@ public final class ReportCommand implements Command {
 
                 exit codes: 0 written; 2 bad input (missing or malformed file, wrong arguments) or unwritable DIR
                 """;
+
+    @Parameters(index = "0", paramLabel = "RUN.json")
+    private String runFile;
+    @Option(names = "--out", paramLabel = "DIR")
+    private String outDir;
+
+    public ReportCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override

@@ -16,24 +16,9 @@ import java.util.List;
 /** {@code summary RUN.json}: the run's figures per implementation, the best marked, each against its limit. */
 @CommandLine.Command(name = "summary",
         description = "print a run's figures per impl, the best marked, with each loop's ratio to its physical limit")
-public final class SummaryCommand implements Command {
+public final class SummaryCommand extends ConsoleCommand {
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    @Parameters(index = "0", paramLabel = "RUN.json")
-    private String runFile;
-    @Option(names = {"-h", "--help"}, usageHelp = true)
-    private boolean help;
-
-    public SummaryCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: summary RUN.json
 
                 Prints one line per figure (benchmark, params other than impl, metric) and impl: JMH's score and
@@ -45,6 +30,12 @@ public final class SummaryCommand implements Command {
 
                 exit codes: 0 printed; 2 bad input (missing or malformed file, no results, wrong arguments)
                 """;
+
+    @Parameters(index = "0", paramLabel = "RUN.json")
+    private String runFile;
+
+    public SummaryCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override

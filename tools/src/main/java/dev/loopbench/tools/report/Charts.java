@@ -7,11 +7,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -83,13 +82,9 @@ final class Charts {
             top = Math.max(top, high);
         }
         String unit = figure.impls().get(0).metric().unit();
-        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(figureChart.title())
-                .xAxisTitle("impl")
-                .yAxisTitle(unit + (figureChart.ranked() ? figure.direction() == Direction.LOWER_IS_BETTER
-                        ? " (lower is better)" : " (higher is better)" : ""))
-                .build();
-        fitTitle(chart, figureChart.title());
+        CategoryChart chart = titled(new CategoryChart(WIDTH, HEIGHT), figureChart.title(), "impl",
+                unit + (figureChart.ranked() ? figure.direction() == Direction.LOWER_IS_BETTER
+                        ? " (lower is better)" : " (higher is better)" : ""));
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setOverlapped(true);
         chart.getStyler().setYAxisMin(0.0);
@@ -108,12 +103,7 @@ final class Charts {
      * deserves.
      */
     static XYChart latencyDistribution(ReportModel.LatencyChart latency) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title(latency.title())
-                .xAxisTitle("percentile")
-                .yAxisTitle("latency (µs, log scale)")
-                .build();
-        fitTitle(chart, latency.title());
+        XYChart chart = titled(new XYChart(WIDTH, HEIGHT), latency.title(), "percentile", "latency (µs, log scale)");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisLogarithmic(true);
         // medians of microseconds and tails of milliseconds: only a log axis shows both
@@ -148,12 +138,8 @@ final class Charts {
      */
     static CategoryChart limitRatios(ReportModel.LimitChart limits) {
         int height = HEIGHT + 24 * limits.ratiosByFigure().size();
-        CategoryChart chart = new CategoryChartBuilder().width(LIMIT_CHART_WIDTH).height(height)
-                .title(limits.title())
-                .xAxisTitle("impl")
-                .yAxisTitle("x limit (log scale)")
-                .build();
-        fitTitle(chart, limits.title());
+        CategoryChart chart = titled(new CategoryChart(LIMIT_CHART_WIDTH, height), limits.title(), "impl",
+                "x limit (log scale)");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         // ratios span from below 1 (a throughput above the raw queue's, as producers and the loop share cores)
@@ -224,6 +210,14 @@ final class Charts {
         }
         DecimalFormat percent = new DecimalFormat("0.##########", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return percent.format(new BigDecimal(100).subtract(BigDecimal.valueOf(100).movePointLeft((int) decade))) + "%";
+    }
+
+    /** The chart with its axes named and its title fitted to its width. */
+    private static <C extends AxesChart<?, ?>> C titled(C chart, String title, String xAxis, String yAxis) {
+        chart.setXAxisTitle(xAxis);
+        chart.setYAxisTitle(yAxis);
+        fitTitle(chart, title);
+        return chart;
     }
 
     /**
