@@ -6,11 +6,15 @@ import dev.loopbench.tools.results.Metric;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.FigureKey;
 import dev.loopbench.tools.summary.ImplScore;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -68,6 +72,19 @@ class ChartsTest {
         double halfWidth = interval.getExtraValues()[0];
         assertEquals(0, middle - halfWidth, 1e-9);
         assertEquals(4265 + 11877, middle + halfWidth, 1e-9);
+    }
+
+    @Test
+    void aLoopWithoutARatioInAFigureIsAGapAndEveryBarStandsAboveTheFloor() {
+        Map<String, List<Double>> ratios = new LinkedHashMap<>();
+        ratios.put("BurstThroughput.from1Producer score (thrpt)", Arrays.asList(0.05, null));
+        ratios.put("RoundTripLatency.roundTrip score (avgt)", List.of(900.0, 3.0));
+
+        CategoryChart chart = Charts.limitRatios(new ReportModel.LimitChart("t", "l.png", List.of("mpsc", "netty"), ratios));
+
+        assertTrue(chart.getStyler().getYAxisMin() < 0.05 && chart.getStyler().getYAxisMax() >= 900,
+                chart.getStyler().getYAxisMin() + " " + chart.getStyler().getYAxisMax());
+        assertTrue(BitmapEncoder.getBufferedImage(chart).getHeight() >= Charts.HEIGHT);
     }
 
     @Test
