@@ -39,6 +39,8 @@ public final class CommandLines {
             useHelp(sub, command::usage);
             line.addSubcommand(sub);
         }
+        // an argument is a path or a value as given: no @file expansion, which the hand-written parser never did
+        line.setExpandAtFiles(false);
         line.setOut(new PrintWriter(out, true));
         line.setErr(new PrintWriter(err, true));
         line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
