@@ -1,31 +1,36 @@
 package dev.loopbench.tools;
 
 import dev.loopbench.tools.cli.Command;
+import dev.loopbench.tools.cli.CommandLines;
 import dev.loopbench.tools.cli.CompareCommand;
 import dev.loopbench.tools.cli.MetadataCommand;
 import dev.loopbench.tools.cli.ReportCommand;
 import dev.loopbench.tools.cli.SummaryCommand;
-import dev.loopbench.tools.cli.UsageException;
-import dev.loopbench.tools.results.ResultFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
- * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata> [args]}.
+ * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata> [args]}, parsed with picocli.
  *
  * <p>Commands return their exit code; this is the only class that calls {@code System.exit}, so that every
  * command can be run and tested in-process through {@link #run}.
  */
-public final class ToolsMain {
+@CommandLine.Command(name = "ToolsMain")
+public final class ToolsMain implements Callable<Integer> {
 
-    private static final List<Command> COMMANDS = List.of(
-            new CompareCommand(), new ReportCommand(), new SummaryCommand(), new MetadataCommand());
+    private final List<Command> commands;
+    private final PrintStream err;
 
-    private ToolsMain() {
+    @Option(names = {"-h", "--help"}, usageHelp = true)
+    private boolean help;
+
+    private ToolsMain(List<Command> commands, PrintStream err) {
+        this.commands = commands;
+        this.err = err;
     }
 
     public static void main(String[] args) {
@@ -34,37 +39,25 @@ public final class ToolsMain {
 
     /** Runs the command named by {@code args[0]} and returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.print(usage());
-            return Command.BAD_INPUT;
-        }
-        if ("--help".equals(args[0]) || "-h".equals(args[0])) {
-            out.print(usage());
-            return Command.OK;
-        }
-        Optional<Command> command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst();
-        if (command.isEmpty()) {
-            err.println("error: unknown command '" + args[0] + "'");
-            err.print(usage());
-            return Command.BAD_INPUT;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        try {
-            return command.get().run(rest, out, err);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.print(command.get().usage());
-        } catch (ResultFileException e) {
-            err.println("error: " + e.getMessage());
-        } catch (IOException e) {
-            err.println("error: cannot write output: " + e);
-        }
+        List<Command> commands = List.of(new CompareCommand(out, err), new ReportCommand(out, err),
+                new SummaryCommand(out, err), new MetadataCommand(out, err));
+        ToolsMain main = new ToolsMain(commands, err);
+        return CommandLines.execute(main, main::usage, commands, args, out, err);
+    }
+
+    /** Without a command: what the commands are, on the error stream, as bad input. */
+    @Override
+    public Integer call() {
+        err.print(usage());
         return Command.BAD_INPUT;
     }
 
-    private static String usage() {
+    private String usage() {
         StringBuilder usage = new StringBuilder("usage: ToolsMain <command> [args]   (ToolsMain <command> --help for more)\n\ncommands:\n");
-        COMMANDS.forEach(c -> usage.append(String.format("  %-9s %s", c.name(), c.description())).append('\n'));
+        for (Command command : commands) {
+            CommandLine.Command annotation = command.getClass().getAnnotation(CommandLine.Command.class);
+            usage.append(String.format("  %-9s %s", annotation.name(), String.join(" ", annotation.description()))).append('\n');
+        }
         return usage.toString();
     }
 }

@@ -1,16 +1,17 @@
 package dev.loopbench.tools.cli;
 
-import dev.loopbench.tools.results.ResultFileException;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * A subcommand of {@code ToolsMain}. It returns its exit code rather than exiting, so that it can be tested and
- * composed; only {@code main} calls {@code System.exit}.
+ * A subcommand of {@code ToolsMain}, parsed by picocli from the fields its class annotates. {@link #call} returns
+ * the exit code rather than exiting, so that the command can be tested and composed; only {@code main} calls
+ * {@code System.exit}.
+ *
+ * <p>{@code call} may throw {@link UsageException} when the arguments are wrong (the caller prints the message
+ * and the usage), {@code ResultFileException} when an input file is missing or malformed, and
+ * {@code IOException} when an output cannot be written; each is bad input, exit code {@link #BAD_INPUT}.
  */
-public interface Command {
+public interface Command extends Callable<Integer> {
 
     /** Nothing wrong: no regression, or the output was written. */
     int OK = 0;
@@ -19,21 +20,6 @@ public interface Command {
     /** Bad input: a missing or malformed file, nothing to compare, or a wrong command line. */
     int BAD_INPUT = 2;
 
-    /** The word that selects the command, e.g. {@code compare}. */
-    String name();
-
-    /** One line saying what the command does. */
-    String description();
-
-    /** The full help: synopsis, arguments, options and exit codes. */
+    /** The full help: synopsis, arguments, options and exit codes, as {@code --help} prints it. */
     String usage();
-
-    /**
-     * Runs the command.
-     *
-     * @throws UsageException      when the arguments are wrong; the caller prints the message and the usage
-     * @throws ResultFileException when an input file is missing or malformed
-     * @throws IOException         when an output cannot be written
-     */
-    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException, IOException;
 }

@@ -12,38 +12,22 @@ import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunReader;
 import dev.loopbench.tools.text.Numbers;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /** {@code compare BASE.json NEW.json [options]}: the gate. Is the new run slower, or broken? */
-public final class CompareCommand implements Command {
+@CommandLine.Command(name = "compare",
+        description = "the gate: judge a new run against a base run, slower, faster, unchanged or undecided")
+public final class CompareCommand extends ConsoleCommand {
 
-    private static final String THRESHOLD = "--threshold";
-    private static final String THRESHOLDS = "--thresholds";
-    private static final String PAIRED = "--paired";
-    private static final String MAX_LOOKS = "--max-looks";
-    private static final String MARKDOWN = "--markdown";
-    private static final String SIMULATE = "--simulate-slowdown";
-    private static final String SCHEDULE = "--schedule";
-
-    @Override
-    public String name() {
-        return "compare";
-    }
-
-    @Override
-    public String description() {
-        return "the gate: judge a new run against a base run, slower, faster, unchanged or undecided";
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: compare BASE.json NEW.json [--paired] [--threshold PCT] [--thresholds FILE] [--max-looks N]
                                [--markdown FILE] [--schedule ROUNDS.json] [--simulate-slowdown PCT]
 
@@ -73,33 +57,53 @@ public final class CompareCommand implements Command {
                             missing, NaN, zero or short of rounds); 2 bad input (missing, malformed or
                             non-JSON file, nothing in common, wrong arguments)
                 """.formatted(Numbers.plain(RunComparator.DEFAULT_THRESHOLD_PCT));
+
+    private static final String THRESHOLD = "--threshold";
+    private static final String MAX_LOOKS = "--max-looks";
+    private static final String MARKDOWN = "--markdown";
+    private static final String SIMULATE = "--simulate-slowdown";
+
+    @Parameters(index = "0", paramLabel = "BASE.json")
+    private String baseFile;
+    @Parameters(index = "1", paramLabel = "NEW.json")
+    private String newFile;
+    @Option(names = "--paired")
+    private boolean paired;
+    @Option(names = THRESHOLD, paramLabel = "PCT")
+    private String thresholdPct;
+    @Option(names = "--thresholds", paramLabel = "FILE")
+    private String thresholdsFile;
+    @Option(names = MAX_LOOKS, paramLabel = "N")
+    private String maxLooks;
+    @Option(names = MARKDOWN, paramLabel = "FILE")
+    private String markdownFile;
+    @Option(names = "--schedule", paramLabel = "FILE")
+    private String scheduleFile;
+    @Option(names = SIMULATE, paramLabel = "PCT")
+    private String simulatePct;
+
+    public CompareCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException, IOException {
-        Arguments arguments = Arguments.parse(args, List.of(THRESHOLD, THRESHOLDS, MAX_LOOKS, MARKDOWN, SIMULATE, SCHEDULE),
-                List.of(PAIRED));
-        if (arguments.help()) {
-            out.print(usage());
-            return OK;
-        }
-        List<String> files = arguments.positional(List.of("BASE.json", "NEW.json"));
-        double threshold = percent(arguments, THRESHOLD, RunComparator.DEFAULT_THRESHOLD_PCT);
-        Thresholds thresholds = arguments.option(THRESHOLDS).isPresent()
-                ? Thresholds.read(Path.of(arguments.option(THRESHOLDS).get()), threshold)
+    public Integer call() throws UsageException, ResultFileException, IOException {
+        double threshold = percent(thresholdPct, THRESHOLD, RunComparator.DEFAULT_THRESHOLD_PCT);
+        Thresholds thresholds = thresholdsFile != null
+                ? Thresholds.read(Path.of(thresholdsFile), threshold)
                 : Thresholds.uniform(threshold);
-        ComparisonSettings settings = new ComparisonSettings(arguments.flag(PAIRED), thresholds,
-                ComparisonSettings.DEFAULT_FAMILY_ALPHA, looks(arguments));
-        Path markdown = arguments.option(MARKDOWN).map(Path::of).orElse(null);
+        ComparisonSettings settings = new ComparisonSettings(paired, thresholds,
+                ComparisonSettings.DEFAULT_FAMILY_ALPHA, looks(maxLooks));
+        Path markdown = markdownFile == null ? null : Path.of(markdownFile);
         if (markdown != null && markdown.toAbsolutePath().getParent() != null
                 && !Files.isDirectory(markdown.toAbsolutePath().getParent())) {
             throw new UsageException(MARKDOWN + " " + markdown + ": the folder " + markdown.toAbsolutePath().getParent()
                     + " does not exist; create it or name a file in an existing folder");
         }
-        Run base = RunReader.read(Path.of(files.get(0)));
-        Run next = RunReader.read(Path.of(files.get(1)));
-        if (arguments.option(SIMULATE).isPresent()) {
-            next = SimulatedSlowdown.of(next, percent(arguments, SIMULATE, 10));
+        Run base = RunReader.read(Path.of(baseFile));
+        Run next = RunReader.read(Path.of(newFile));
+        if (simulatePct != null) {
+            next = SimulatedSlowdown.of(next, percent(simulatePct, SIMULATE, 10));
         }
 
         RunComparison comparison = RunComparator.compare(base, next, settings);
@@ -109,8 +113,8 @@ public final class CompareCommand implements Command {
                     + "params, so compare two runs of the same benchmarks");
             return BAD_INPUT;
         }
-        Optional<RoundSchedule> schedule = arguments.option(SCHEDULE).isPresent()
-                ? Optional.of(RoundSchedule.read(Path.of(arguments.option(SCHEDULE).get()))) : Optional.empty();
+        Optional<RoundSchedule> schedule = scheduleFile != null
+                ? Optional.of(RoundSchedule.read(Path.of(scheduleFile))) : Optional.empty();
         out.print(ComparisonTextRenderer.render(comparison, schedule));
         if (markdown != null) {
             Files.writeString(markdown, ComparisonMarkdownRenderer.render(comparison, schedule));
@@ -118,8 +122,8 @@ public final class CompareCommand implements Command {
         return comparison.gateFails() ? REGRESSION : OK;
     }
 
-    private static int looks(Arguments arguments) throws UsageException {
-        String given = arguments.option(MAX_LOOKS).orElse("1");
+    private static int looks(String option) throws UsageException {
+        String given = option == null ? "1" : option;
         try {
             int looks = Integer.parseInt(given);
             if (looks >= 1 && looks <= 1000) {
@@ -131,8 +135,8 @@ public final class CompareCommand implements Command {
         throw new UsageException(MAX_LOOKS + " takes a whole number from 1 to 1000, e.g. " + MAX_LOOKS + " 6; got '" + given + "'");
     }
 
-    private static double percent(Arguments arguments, String option, double otherwise) throws UsageException {
-        String given = arguments.option(option).orElse(Numbers.plain(otherwise));
+    private static double percent(String value, String option, double otherwise) throws UsageException {
+        String given = value == null ? Numbers.plain(otherwise) : value;
         String number = given.endsWith("%") ? given.substring(0, given.length() - 1) : given;
         try {
             double percent = Double.parseDouble(number);

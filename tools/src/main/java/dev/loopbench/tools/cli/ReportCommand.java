@@ -5,30 +5,19 @@ import dev.loopbench.tools.results.ResultFileException;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.results.RunReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code report RUN.json [--out DIR]}: markdown and PNG charts of one run. */
-public final class ReportCommand implements Command {
+@CommandLine.Command(name = "report", description = "write a run's report: report.md with PNG charts")
+public final class ReportCommand extends ConsoleCommand {
 
-    private static final String OUT = "--out";
-
-    @Override
-    public String name() {
-        return "report";
-    }
-
-    @Override
-    public String description() {
-        return "write a run's report: report.md with PNG charts";
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: report RUN.json [--out DIR]
 
                 Writes DIR/report.md and the PNG charts it shows: each figure with the impls side by side and
@@ -40,23 +29,26 @@ public final class ReportCommand implements Command {
 
                 exit codes: 0 written; 2 bad input (missing or malformed file, wrong arguments) or unwritable DIR
                 """;
+
+    @Parameters(index = "0", paramLabel = "RUN.json")
+    private String runFile;
+    @Option(names = "--out", paramLabel = "DIR")
+    private String outDir;
+
+    public ReportCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException, IOException {
-        Arguments arguments = Arguments.parse(args, List.of(OUT));
-        if (arguments.help()) {
-            out.print(usage());
-            return OK;
-        }
-        RunFiles files = new RunFiles(Path.of(arguments.positional(List.of("RUN.json")).get(0)));
-        Path outDir = arguments.option(OUT).map(Path::of).orElse(files.report());
+    public Integer call() throws ResultFileException, IOException {
+        RunFiles files = new RunFiles(Path.of(runFile));
+        Path directory = outDir == null ? files.report() : Path.of(outDir);
         Run run = RunReader.read(files.json());
         if (run.results().isEmpty()) {
             err.println("error: " + files.json() + " holds no benchmark results; did the JMH run select any benchmark?");
             return BAD_INPUT;
         }
-        out.println("report written to " + ReportWriter.write(run, files, outDir));
+        out.println("report written to " + ReportWriter.write(run, files, directory));
         return OK;
     }
 }

@@ -5,27 +5,20 @@ import dev.loopbench.tools.results.JmhResultReader;
 import dev.loopbench.tools.results.ResultFileException;
 import dev.loopbench.tools.summary.RunSummarizer;
 import dev.loopbench.tools.summary.SummaryTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
 /** {@code summary RUN.json}: the run's figures per implementation, the best marked, each against its limit. */
-public final class SummaryCommand implements Command {
+@CommandLine.Command(name = "summary",
+        description = "print a run's figures per impl, the best marked, with each loop's ratio to its physical limit")
+public final class SummaryCommand extends ConsoleCommand {
 
-    @Override
-    public String name() {
-        return "summary";
-    }
-
-    @Override
-    public String description() {
-        return "print a run's figures per impl, the best marked, with each loop's ratio to its physical limit";
-    }
-
-    @Override
-    public String usage() {
-        return """
+    private static final String USAGE = """
                 usage: summary RUN.json
 
                 Prints one line per figure (benchmark, params other than impl, metric) and impl: JMH's score and
@@ -37,16 +30,17 @@ public final class SummaryCommand implements Command {
 
                 exit codes: 0 printed; 2 bad input (missing or malformed file, no results, wrong arguments)
                 """;
+
+    @Parameters(index = "0", paramLabel = "RUN.json")
+    private String runFile;
+
+    public SummaryCommand(PrintStream out, PrintStream err) {
+        super(out, err, USAGE);
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, ResultFileException {
-        Arguments arguments = Arguments.parse(args, List.of());
-        if (arguments.help()) {
-            out.print(usage());
-            return OK;
-        }
-        Path json = Path.of(arguments.positional(List.of("RUN.json")).get(0));
+    public Integer call() throws ResultFileException {
+        Path json = Path.of(runFile);
         List<BenchmarkResult> results = JmhResultReader.read(json);
         if (results.isEmpty()) {
             err.println("error: " + json + " holds no benchmark results; did the JMH run select any benchmark?");

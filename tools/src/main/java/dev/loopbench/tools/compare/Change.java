@@ -7,12 +7,13 @@ package dev.loopbench.tools.compare;
  * @param newForks  number of fork scores in the new run
  * @param baseMean  mean of the base run's fork scores; NaN without any
  * @param newMean   mean of the new run's fork scores; NaN without any
- * @param ratio     new/base: the geometric mean of the paired ratios (or of the fork scores' ratio, unpaired), with
- *                  its interval at the family-corrected level (see {@link RunComparator})
+ * @param ratio     new/base, the ratio of the geometric means of the fork scores (paired: the geometric mean of the
+ *                  per-round ratios, the same number), with its interval at the family-corrected level (see
+ *                  {@link RunComparator}); without an interval where the scores cannot form one
  * @param verdict   the judgement against the threshold
  * @param note      why the verdict is what it is, when that is not the interval alone; empty otherwise
  */
-public record Change(int baseForks, int newForks, double baseMean, double newMean, RatioInterval ratio,
+public record Change(int baseForks, int newForks, double baseMean, double newMean, GeometricMeanRatio ratio,
                      Verdict verdict, String note) {
 
     /** The change in percent of the base value, e.g. +25 for a time that grew by a quarter. */

@@ -2,6 +2,7 @@ package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.Direction;
+import org.apache.commons.statistics.descriptive.Mean;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,7 +49,7 @@ final class ChangeJudge {
             Change change = estimates.get(i)
                     .map(estimate -> judged(candidate, estimate, rowAlpha, holmWorse))
                     .orElseGet(() -> new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
-                            mean(candidate.next()), RatioInterval.pointOnly(mean(candidate.next()) / mean(candidate.base())),
+                            mean(candidate.next()), GeometricMeanRatio.pointOnly(candidate.base(), candidate.next()),
                             Verdict.UNDECIDED, note));
             comparisons.add(new MetricComparison(candidate.key(), candidate.metric(), candidate.unit(),
                     candidate.direction(), candidate.gated(), candidate.thresholdPct(), change));
@@ -85,7 +86,7 @@ final class ChangeJudge {
         Direction direction = candidate.direction();
         double threshold = Math.log1p(candidate.thresholdPct() / 100);
         double worse = estimate.worseLogChange(direction);
-        RatioInterval interval = estimate.interval(rowAlpha);
+        GeometricMeanRatio interval = estimate.interval(rowAlpha);
         double worseLow = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.low()) : -Math.log(interval.high());
         double worseHigh = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.high()) : -Math.log(interval.low());
         boolean significantlyWorse = candidate.gated() ? holmWorse : estimate.pWorse(direction) <= rowAlpha;
@@ -122,6 +123,6 @@ final class ChangeJudge {
     }
 
     private static double mean(double[] scores) {
-        return Arrays.stream(scores).average().orElse(Double.NaN);
+        return Mean.of(scores).getAsDouble();
     }
 }

@@ -1,7 +1,7 @@
 package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.results.Direction;
-import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The estimated change of one metric on the log scale: {@code log(new) - log(base)}, with its standard error and
@@ -14,18 +14,18 @@ import org.apache.commons.math3.distribution.TDistribution;
  */
 record Estimate(int samples, double logChange, double standardError, double degreesOfFreedom) {
 
-    /** new/base. */
+    /** new/base: the ratio of the geometric means, {@code exp(logChange)}. */
     double ratio() {
         return Math.exp(logChange);
     }
 
     /** The two-sided interval of new/base at confidence {@code 1 - alpha}. */
-    RatioInterval interval(double alpha) {
+    GeometricMeanRatio interval(double alpha) {
         if (standardError == 0) {
-            return new RatioInterval(ratio(), ratio(), ratio());
+            return new GeometricMeanRatio(ratio(), ratio(), ratio());
         }
-        double t = new TDistribution(null, degreesOfFreedom).inverseCumulativeProbability(1 - alpha / 2);
-        return new RatioInterval(ratio(), Math.exp(logChange - t * standardError),
+        double t = TDistribution.of(degreesOfFreedom).inverseSurvivalProbability(alpha / 2);
+        return new GeometricMeanRatio(ratio(), Math.exp(logChange - t * standardError),
                 Math.exp(logChange + t * standardError));
     }
 
@@ -35,7 +35,7 @@ record Estimate(int samples, double logChange, double standardError, double degr
         if (standardError == 0) {
             return worse > 0 ? 0 : 1;
         }
-        return 1 - new TDistribution(null, degreesOfFreedom).cumulativeProbability(worse / standardError);
+        return TDistribution.of(degreesOfFreedom).survivalProbability(worse / standardError);
     }
 
     /** {@code log(new/base)} expressed so that positive is worse. */

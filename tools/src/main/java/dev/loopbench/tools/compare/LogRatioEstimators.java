@@ -1,6 +1,9 @@
 package dev.loopbench.tools.compare;
 
-import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
 
 import java.util.Arrays;
 
@@ -14,8 +17,11 @@ import java.util.Arrays;
  *       variances and widens honestly with few forks.</li>
  * </ul>
  * Logarithms make both multiplicative, as performance changes are, and symmetric between 2x faster and 2x slower.
+ * Means, variances and the t tests' degrees of freedom come from Commons Statistics.
  */
 final class LogRatioEstimators {
+
+    private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 
     private LogRatioEstimators() {
     }
@@ -26,21 +32,24 @@ final class LogRatioEstimators {
         for (int i = 0; i < base.length; i++) {
             logRatios[i] = Math.log(next[i]) - Math.log(base[i]);
         }
-        return new Estimate(logRatios.length, StatUtils.mean(logRatios),
-                Math.sqrt(StatUtils.variance(logRatios) / logRatios.length), logRatios.length - 1);
+        return new Estimate(logRatios.length, Mean.of(logRatios).getAsDouble(),
+                Math.sqrt(Variance.of(logRatios).getAsDouble() / logRatios.length),
+                TTest.withDefaults().pairedTest(logs(next), logs(base)).getDegreesOfFreedom());
     }
 
     /** @param base and {@code next} at least 2 each, every score positive and finite */
     static Estimate welch(double[] base, double[] next) {
         double[] logBase = logs(base);
         double[] logNext = logs(next);
-        double baseTerm = StatUtils.variance(logBase) / logBase.length;
-        double nextTerm = StatUtils.variance(logNext) / logNext.length;
+        double baseTerm = Variance.of(logBase).getAsDouble() / logBase.length;
+        double nextTerm = Variance.of(logNext).getAsDouble() / logNext.length;
+        // Welch-Satterthwaite, undefined (0/0) when neither side varies; the standard error is then 0 and the
+        // verdict does not depend on it
         double degreesOfFreedom = baseTerm + nextTerm == 0 ? Math.min(base.length, next.length) - 1
-                : (baseTerm + nextTerm) * (baseTerm + nextTerm)
-                / (baseTerm * baseTerm / (logBase.length - 1) + nextTerm * nextTerm / (logNext.length - 1));
-        return new Estimate(Math.min(base.length, next.length), StatUtils.mean(logNext) - StatUtils.mean(logBase),
-                Math.sqrt(baseTerm + nextTerm), degreesOfFreedom);
+                : WELCH.test(logNext, logBase).getDegreesOfFreedom();
+        return new Estimate(Math.min(base.length, next.length),
+                Mean.of(logNext).getAsDouble() - Mean.of(logBase).getAsDouble(), Math.sqrt(baseTerm + nextTerm),
+                degreesOfFreedom);
     }
 
     private static double[] logs(double[] scores) {

@@ -1,7 +1,7 @@
 package dev.loopbench.tools.compare;
 
-import dev.loopbench.tools.metadata.RunMetadata;
 import dev.loopbench.tools.results.Run;
+import dev.loopbench.tools.results.RunMetadata;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.loopbench.tools.metadata;
 
 import dev.loopbench.tools.results.BenchmarkResult;
+import dev.loopbench.tools.results.RunMetadata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,197 +1,64 @@
 package dev.loopbench.tools.report;
 
-import dev.loopbench.tools.results.BenchmarkKey;
-import dev.loopbench.tools.results.BenchmarkResult;
+import dev.loopbench.tools.report.ReportModel.FigureChart;
+import dev.loopbench.tools.report.ReportModel.LatencyChart;
+import dev.loopbench.tools.report.ReportModel.LimitChart;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
-import dev.loopbench.tools.summary.Figure;
-import dev.loopbench.tools.summary.RunSummarizer;
-import dev.loopbench.tools.summary.RunSummary;
-import org.HdrHistogram.Histogram;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Writes a run's report into a directory: {@code report.md} and the PNG charts it shows. What cannot be charted
- * (no histograms directory, an unreadable log, a figure without a finite score) is skipped with a note in the
- * report, so that one missing piece never costs the whole report.
+ * Writes a run's report into a directory: {@code report.md} and the PNG charts it shows, rendered from the
+ * {@link ReportModel} that {@link ReportModelBuilder} makes of the run.
  */
 public final class ReportWriter {
 
     public static final String MARKDOWN_FILE = "report.md";
 
-    private static final int MAX_SLUG_LENGTH = 80;
-
-    private final Run run;
-    private final RunFiles files;
-    private final Path outDir;
-    private final List<String> notes = new ArrayList<>();
-
-    private ReportWriter(Run run, RunFiles files, Path outDir) {
-        this.run = run;
-        this.files = files;
-        this.outDir = outDir;
+    private ReportWriter() {
     }
 
     /** Writes the report of the run read from {@code files} into {@code outDir}; returns the markdown file. */
     public static Path write(Run run, RunFiles files, Path outDir) throws IOException {
-        return new ReportWriter(run, files, outDir).write();
+        return write(ReportModelBuilder.build(run, files), outDir);
     }
 
-    private Path write() throws IOException {
+    /** Draws every chart of {@code report} into {@code outDir}, then the markdown that shows them. */
+    static Path write(ReportModel report, Path outDir) throws IOException {
         Files.createDirectories(outDir);
-        RunSummary summary = RunSummarizer.summarize(run.results());
-        Report report = new Report(files.runName(), run.metadata(), summary, figureCharts(summary), latencyCharts(),
-                limitChart(summary), notes);
+        for (ReportModel.Chart chart : charts(report)) {
+            save(draw(chart), outDir.resolve(chart.fileName()));
+        }
         Path markdown = outDir.resolve(MARKDOWN_FILE);
         Files.writeString(markdown, ReportMarkdown.render(report));
         return markdown;
     }
 
-    private List<ChartFile> figureCharts(RunSummary summary) throws IOException {
-        List<ChartFile> charts = new ArrayList<>();
-        for (Figure figure : summary.figures()) {
-            String title = figure.key().label();
-            Optional<CategoryChart> chart = Charts.figure(figure);
-            if (chart.isEmpty()) {
-                notes.add("no chart for " + title + ": no finite score");
-                continue;
-            }
-            charts.add(save(chart.get(), title, String.format(Locale.ROOT, "figure-%02d-%s.png", charts.size() + 1, slug(title))));
-        }
+    private static List<ReportModel.Chart> charts(ReportModel report) {
+        List<ReportModel.Chart> charts = new ArrayList<>(report.figureCharts());
+        charts.addAll(report.latencyCharts());
+        report.limitChart().ifPresent(charts::add);
         return charts;
     }
 
-    /** One chart per benchmark and non-impl parameters, one series per implementation that has a log. */
-    private List<ChartFile> latencyCharts() throws IOException {
-        Path directory = files.histograms();
-        if (!Files.isDirectory(directory)) {
-            notes.add("no latency distributions: " + directory + " does not exist (the run was made without the HdrHistogramProfiler)");
-            return List.of();
+    private static Chart<?, ?> draw(ReportModel.Chart chart) {
+        if (chart instanceof FigureChart figure) {
+            return Charts.figure(figure);
         }
-        Map<String, Map<String, Histogram>> groups = new LinkedHashMap<>();
-        Set<Path> seen = new LinkedHashSet<>();
-        for (BenchmarkResult result : run.results()) {
-            Path log = directory.resolve(HistogramLogs.fileName(result.key()));
-            if (!Files.isRegularFile(log) || !seen.add(log)) {
-                continue;
-            }
-            try {
-                Histogram pooled = HistogramLogs.readPooled(log);
-                if (pooled.getTotalCount() == 0) {
-                    notes.add(log.getFileName() + " holds no samples");
-                    continue;
-                }
-                groups.computeIfAbsent(groupTitle(result.key()), title -> new LinkedHashMap<>())
-                        .put(result.key().params().getOrDefault(RunSummarizer.IMPL_PARAM, RunSummarizer.NO_IMPL), pooled);
-            } catch (IOException e) {
-                notes.add("skipped " + e.getMessage());
-            }
+        if (chart instanceof LatencyChart latency) {
+            return Charts.latencyDistribution(latency);
         }
-        if (groups.isEmpty()) {
-            notes.add("no latency distributions: " + directory + " has no .hlog file for the benchmarks of this run");
-        }
-        List<ChartFile> charts = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Histogram>> group : groups.entrySet()) {
-            String title = group.getKey() + " latency distribution";
-            charts.add(save(Charts.latencyDistribution(title, group.getValue()), title,
-                    String.format(Locale.ROOT, "latency-%02d-%s.png", charts.size() + 1, slug(group.getKey()))));
-        }
-        return charts;
+        return Charts.limitRatios((LimitChart) chart);
     }
 
-    private Optional<ChartFile> limitChart(RunSummary summary) throws IOException {
-        // every implementation needs a ratio in every figure: XChart draws a series by position, and its log
-        // axis refuses the zero a gap would become
-        List<Figure> withLimit = summary.figures().stream()
-                .filter(figure -> figure.impls().stream().allMatch(impl -> impl.limitRatio().isPresent()))
-                .toList();
-        if (withLimit.isEmpty()) {
-            notes.add("no limit ratios: no loop figure has its limit benchmark in this run");
-            return Optional.empty();
-        }
-        Set<String> runWide = runWideParams(summary.figures());
-        List<String> labels = withLimit.stream().map(figure -> shortLabel(figure, runWide)).toList();
-        Set<String> impls = new LinkedHashSet<>();
-        withLimit.forEach(figure -> figure.impls().forEach(impl -> impls.add(impl.impl())));
-        Map<String, List<Double>> ratiosByImpl = new LinkedHashMap<>();
-        for (String impl : impls) {
-            List<Double> ratios = new ArrayList<>();
-            withLimit.forEach(figure -> ratios.add(limitRatio(figure, impl)));
-            ratiosByImpl.put(impl, ratios);
-        }
-        String title = "Ratio to the physical limits";
-        return Optional.of(save(Charts.limitRatios(labels, ratiosByImpl), title, "limit-ratios.png"));
-    }
-
-    /**
-     * Parameters that several benchmarks share with one value throughout the run, such as the mpsc tuning
-     * defaults: they tell nothing apart, so the crowded limit chart leaves them out of its labels.
-     */
-    private static Set<String> runWideParams(List<Figure> figures) {
-        Map<String, Set<String>> values = new TreeMap<>();
-        Map<String, Set<String>> benchmarks = new TreeMap<>();
-        for (Figure figure : figures) {
-            figure.key().benchmark().params().forEach((name, value) -> {
-                values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value);
-                benchmarks.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(figure.key().benchmark().benchmark());
-            });
-        }
-        Set<String> runWide = new LinkedHashSet<>();
-        values.forEach((name, seen) -> {
-            if (seen.size() == 1 && benchmarks.get(name).size() > 1) {
-                runWide.add(name);
-            }
-        });
-        return runWide;
-    }
-
-    private static String shortLabel(Figure figure, Set<String> runWideParams) {
-        TreeMap<String, String> params = new TreeMap<>(figure.key().benchmark().params());
-        params.keySet().removeAll(runWideParams);
-        return figure.key().benchmark().simpleName() + (params.isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(params))
-                + " " + figure.key().metric() + " (" + figure.key().benchmark().mode() + ")";
-    }
-
-    /** The implementation's ratio to the limit in that figure, or 1 where the implementation is not in it. */
-    private static Double limitRatio(Figure figure, String impl) {
-        return figure.impls().stream()
-                .filter(score -> score.impl().equals(impl))
-                .map(score -> score.limitRatio().getAsDouble())
-                .findFirst()
-                .orElse(1.0);
-    }
-
-    private ChartFile save(Chart<?, ?> chart, String title, String fileName) throws IOException {
-        try (OutputStream png = Files.newOutputStream(outDir.resolve(fileName))) {
-            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-        }
-        return new ChartFile(title, fileName);
-    }
-
-    private static String groupTitle(BenchmarkKey key) {
-        TreeMap<String, String> params = new TreeMap<>(key.params());
-        params.remove(RunSummarizer.IMPL_PARAM);
-        return key.simpleName() + (params.isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(params));
-    }
-
-    private static String slug(String title) {
-        String slug = title.replaceAll("[^A-Za-z0-9._=-]+", "_").replaceAll("^_+|_+$", "");
-        return slug.length() > MAX_SLUG_LENGTH ? slug.substring(0, MAX_SLUG_LENGTH) : slug;
+    private static void save(Chart<?, ?> chart, Path png) throws IOException {
+        Files.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 }

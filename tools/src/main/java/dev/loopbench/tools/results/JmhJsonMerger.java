@@ -8,8 +8,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.descriptive.Variance;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ public final class JmhJsonMerger {
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues()
             .disableHtmlEscaping().create();
     private static final double SCORE_CONFIDENCE = 0.999;
+    /** JMH's own percentiles come from Commons Math's default estimate, which is Hyndman and Fan's sixth. */
+    private static final Quantile JMH_QUANTILE = Quantile.withDefaults().with(Quantile.EstimationMethod.HF6);
     private static final double[] PERCENTILES = {0.0, 50.0, 90.0, 95.0, 99.0, 99.9, 99.99, 99.999, 99.9999, 100.0};
 
     private JmhJsonMerger() {
@@ -165,7 +169,7 @@ public final class JmhJsonMerger {
     }
 
     private static double mean(double[] values) {
-        return Arrays.stream(values).average().orElse(Double.NaN);
+        return Mean.of(values).getAsDouble();
     }
 
     /** JMH's {@code Statistics.getMeanErrorAt(0.999)}. */
@@ -173,10 +177,8 @@ public final class JmhJsonMerger {
         if (values.length <= 2) {
             return Double.NaN;
         }
-        double mean = mean(values);
-        double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (values.length - 1);
-        double t = new TDistribution(values.length - 1).inverseCumulativeProbability(1 - (1 - SCORE_CONFIDENCE) / 2);
-        return t * Math.sqrt(variance / values.length);
+        double t = TDistribution.of(values.length - 1).inverseSurvivalProbability((1 - SCORE_CONFIDENCE) / 2);
+        return t * Math.sqrt(Variance.of(values).getAsDouble() / values.length);
     }
 
     private static double percentile(double[] sorted, double p) {
@@ -186,6 +188,6 @@ public final class JmhJsonMerger {
         if (p == 0) {
             return sorted[0];
         }
-        return new Percentile().evaluate(sorted, p);
+        return JMH_QUANTILE.evaluate(sorted, p / 100);
     }
 }

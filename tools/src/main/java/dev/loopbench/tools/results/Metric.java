@@ -1,5 +1,7 @@
 package dev.loopbench.tools.results;
 
+import org.apache.commons.statistics.descriptive.Median;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +18,8 @@ import java.util.Objects;
  */
 public record Metric(double score, double scoreError, String unit, List<List<Double>> rawData) {
 
+    private static final Median MEDIAN = Median.withDefaults();
+
     public Metric {
         Objects.requireNonNull(unit, "unit");
         rawData = rawData.stream().map(List::copyOf).toList();
@@ -30,13 +34,7 @@ public record Metric(double score, double scoreError, String unit, List<List<Dou
     public double[] forkScores() {
         return rawData.stream()
                 .filter(iterations -> !iterations.isEmpty())
-                .mapToDouble(Metric::median)
+                .mapToDouble(iterations -> MEDIAN.evaluate(iterations.stream().mapToDouble(Double::doubleValue).toArray()))
                 .toArray();
-    }
-
-    private static double median(List<Double> iterations) {
-        double[] sorted = iterations.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

@@ -1,5 +1,7 @@
 package dev.loopbench.tools.results;
 
+import org.apache.commons.statistics.descriptive.Mean;
+
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.ToDoubleFunction;
@@ -50,7 +52,7 @@ public final class MetricNames {
         if (name.endsWith(".count")) {
             return values -> Arrays.stream(values).sum();
         }
-        return values -> Arrays.stream(values).average().orElse(Double.NaN);
+        return values -> Mean.of(values).getAsDouble();
     }
 
     /** A latency percentile from the hdr profiler, as opposed to its sample count or another profiler's metric. */

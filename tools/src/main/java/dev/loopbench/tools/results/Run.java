@@ -1,7 +1,5 @@
 package dev.loopbench.tools.results;
 
-import dev.loopbench.tools.metadata.RunMetadata;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package dev.loopbench.tools.results;
 
-import dev.loopbench.tools.metadata.MetadataFile;
-
 import java.nio.file.Path;
 
 /** Reads a run from disk: the JMH results, and the metadata beside them if there is any. */

@@ -181,6 +181,26 @@ class CompareCommandTest {
     }
 
     @Test
+    void everyKindOfWrongCommandLineSaysWhatWasWrong() throws Exception {
+        String base = run("base.json", 1, 1.0).toString();
+
+        assertUsageError("missing BASE.json and NEW.json", "compare");
+        assertUsageError("--threshold needs a value", "compare", base, base, "--threshold");
+        assertUsageError("--threshold is given more than once", "compare", base, base, "--threshold", "5", "--threshold=6");
+        assertUsageError("--threshold must be a percentage above 0 and below 100", "compare", base, base, "--threshold=150");
+        assertUsageError("unexpected argument(s) extra; expected only BASE.json NEW.json", "compare", base, base, "extra");
+        assertUsageError("unexpected argument(s) extra; this command takes options only", "metadata", "extra");
+        assertUsageError("unknown command 'frobnicate'", "frobnicate");
+    }
+
+    private static void assertUsageError(String message, String... args) {
+        Cli cli = Cli.run(args);
+
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertTrue(cli.err().startsWith("error: " + message) && cli.err().contains("\nusage: "), cli.err());
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"compare", "report", "summary", "metadata"}) {
             Cli cli = Cli.run(command, "--help");

@@ -3,8 +3,8 @@ package dev.loopbench.tools.cli;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.loopbench.tools.metadata.MetadataFile;
-import dev.loopbench.tools.metadata.RunMetadata;
+import dev.loopbench.tools.results.MetadataFile;
+import dev.loopbench.tools.results.RunMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -60,4 +60,15 @@ class SummaryCommandTest {
         assertEquals(2, cli.exitCode());
         assertTrue(cli.err().contains("holds no benchmark results"), cli.err());
     }
+
+    /** picocli would read the arguments from a file named after an '@'; the tools take every argument as given. */
+    @Test
+    void anArgumentStartingWithAnAtSignIsAPathNotAnArgumentsFile() throws Exception {
+        Path arguments = Files.writeString(dir.resolve("args.txt"), "--help\n");
+
+        Cli cli = Cli.run("summary", "@" + arguments);
+
+        assertEquals(2, cli.exitCode(), cli.out());
+        assertTrue(cli.err().contains("@" + arguments), cli.err());
+    }
 }

@@ -1,9 +1,9 @@
 package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.JmhJson;
-import dev.loopbench.tools.metadata.RunMetadata;
 import dev.loopbench.tools.results.JmhResultReader;
 import dev.loopbench.tools.results.Run;
+import dev.loopbench.tools.results.RunMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

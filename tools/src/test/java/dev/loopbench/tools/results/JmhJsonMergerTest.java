@@ -39,6 +39,25 @@ class JmhJsonMergerTest {
         assertTrue(Files.readString(run).contains("\"forks\": 3"));
     }
 
+    /** Five iterations of 1 from one fork, five of 3 from the other: mean 2, sample variance 10/9. */
+    @Test
+    void theErrorIsJmhsStudentTHalfWidthAndThePercentilesInterpolate() throws Exception {
+        Path run = dir.resolve("run.json");
+        for (double value : new double[] {1, 3}) {
+            Path fork = new JmhJson(7).add(JmhJson.row(BURST, "thrpt", "ops/s", value).forks(1).noise(0))
+                    .write(dir.resolve("fork-" + value + ".json"));
+            JmhJsonMerger.appendFork(run, fork);
+        }
+
+        Metric merged = single(run, BURST).primaryMetric();
+        assertEquals(2, merged.score(), 1e-12);
+        double tAt999 = 4.7809; // Student t, 9 degrees of freedom, two-sided 99.9%
+        assertEquals(tAt999 * Math.sqrt(10.0 / 9 / 10), merged.scoreError(), 1e-4);
+        String json = Files.readString(run);
+        assertTrue(json.contains("\"50.0\": 2.0"), json);
+        assertTrue(json.contains("\"0.0\": 1.0") && json.contains("\"100.0\": 3.0"), json);
+    }
+
     @Test
     void secondaryMetricsAggregateAsTheirProfilerSays() throws Exception {
         Path run = dir.resolve("run.json");

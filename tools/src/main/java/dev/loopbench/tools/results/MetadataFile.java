@@ -1,11 +1,10 @@
-package dev.loopbench.tools.metadata;
+package dev.loopbench.tools.results;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.loopbench.tools.results.ResultFileException;
 
 import java.io.IOException;
 import java.io.Reader;

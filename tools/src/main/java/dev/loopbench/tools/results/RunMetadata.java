@@ -1,5 +1,6 @@
-package dev.loopbench.tools.metadata;
+package dev.loopbench.tools.results;
 
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,38 +28,32 @@ public record RunMetadata(String profile, String date, String gitCommit, String 
     /** The value of a field that could not be found. */
     public static final String UNKNOWN = "unknown";
 
-    /** The fields by their JSON names, in the order of {@code docs/results-format.md}. */
+    /** The fields by their JSON names, which are the record's component names, in the order of {@code docs/results-format.md}. */
     public Map<String, String> asMap() {
         Map<String, String> map = new LinkedHashMap<>();
-        map.put("profile", profile);
-        map.put("date", date);
-        map.put("gitCommit", gitCommit);
-        map.put("jdkVendor", jdkVendor);
-        map.put("jdkVersion", jdkVersion);
-        map.put("jvmName", jvmName);
-        map.put("jvmFlags", jvmFlags);
-        map.put("cpuModel", cpuModel);
-        map.put("cores", cores);
-        map.put("memory", memory);
-        map.put("os", os);
-        map.put("jmhArgs", jmhArgs);
+        for (RecordComponent field : RunMetadata.class.getRecordComponents()) {
+            try {
+                map.put(field.getName(), (String) field.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.getName(), e);
+            }
+        }
         return map;
     }
 
     /** The inverse of {@link #asMap()}; a field the map lacks is {@value #UNKNOWN}. */
     public static RunMetadata fromMap(Map<String, String> map) {
-        return new RunMetadata(
-                map.getOrDefault("profile", UNKNOWN),
-                map.getOrDefault("date", UNKNOWN),
-                map.getOrDefault("gitCommit", UNKNOWN),
-                map.getOrDefault("jdkVendor", UNKNOWN),
-                map.getOrDefault("jdkVersion", UNKNOWN),
-                map.getOrDefault("jvmName", UNKNOWN),
-                map.getOrDefault("jvmFlags", UNKNOWN),
-                map.getOrDefault("cpuModel", UNKNOWN),
-                map.getOrDefault("cores", UNKNOWN),
-                map.getOrDefault("memory", UNKNOWN),
-                map.getOrDefault("os", UNKNOWN),
-                map.getOrDefault("jmhArgs", UNKNOWN));
+        RecordComponent[] fields = RunMetadata.class.getRecordComponents();
+        Class<?>[] types = new Class<?>[fields.length];
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            types[i] = String.class;
+            values[i] = map.getOrDefault(fields[i].getName(), UNKNOWN);
+        }
+        try {
+            return RunMetadata.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make run metadata", e);
+        }
     }
 }
