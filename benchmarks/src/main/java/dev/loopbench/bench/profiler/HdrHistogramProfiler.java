@@ -1,5 +1,7 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.tools.results.MetricNames;
+import dev.loopbench.tools.results.TimeUnits;
 import dev.loopbench.loop.LoopCounters;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -46,8 +48,6 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     /** Beside JMH's own default result file, {@code jmh-result.json}. */
     public static final String DEFAULT_DIR = "jmh-result-histograms";
 
-    private static final String HEADLINE_PREFIX = "hdr.";
-    private static final double NANOS_PER_MICRO = 1000.0;
     private static final String LATENCY_UNIT = "us";
 
     private final Path directory;
@@ -98,8 +98,8 @@ public final class HdrHistogramProfiler implements InternalProfiler {
         List<Result> results = new ArrayList<>();
         Histogram latencies = reading.latencies();
         measurementIterationsSeen++;
-        pool(HEADLINE_PREFIX, latencies);
-        reading.more().forEach((name, histogram) -> pool(HEADLINE_PREFIX + name + ".", histogram));
+        pool(MetricNames.HDR_PREFIX, latencies);
+        reading.more().forEach((name, histogram) -> pool(MetricNames.HDR_PREFIX + name + ".", histogram));
         if (latencies != null && latencies.getTotalCount() > 0) {
             String stem = HistogramFiles.stem(benchmarkParams);
             HistogramFiles.append(directory, stem, latencies,
@@ -117,7 +117,7 @@ public final class HdrHistogramProfiler implements InternalProfiler {
         if (counters != null && counters.tasksRun() > 0) {
             // NaN, not nothing, for a loop that cannot count: summaries then say "not counted" instead of a blank
             double perTask = counters.countsWakeups() ? (double) counters.wakeupsIssued() / counters.tasksRun() : Double.NaN;
-            results.add(new ScalarResult("wakeups.per.op", perTask, "wakeups/op", AggregationPolicy.AVG));
+            results.add(new ScalarResult(MetricNames.WAKEUPS_PER_OP, perTask, "wakeups/op", AggregationPolicy.AVG));
         }
         return results;
     }
@@ -133,10 +133,10 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             return List.of();
         }
         return List.of(
-                new ScalarResult("cpu.loop.ns.per.op", now.loopNanosPerOp(start, operations), "ns/op", AggregationPolicy.AVG),
-                new ScalarResult("cpu.producers.ns.per.op", now.producerNanosPerOp(start, operations), "ns/op",
+                new ScalarResult(MetricNames.CPU_LOOP_NANOS_PER_OP, now.loopNanosPerOp(start, operations), "ns/op", AggregationPolicy.AVG),
+                new ScalarResult(MetricNames.CPU_PRODUCERS_NANOS_PER_OP, now.producerNanosPerOp(start, operations), "ns/op",
                         AggregationPolicy.AVG),
-                new ScalarResult("cpu.loop.share", now.loopShare(start), "cpus", AggregationPolicy.AVG));
+                new ScalarResult(MetricNames.CPU_LOOP_SHARE, now.loopShare(start), "cpus", AggregationPolicy.AVG));
     }
 
     private void pool(String prefix, Histogram interval) {
@@ -148,16 +148,18 @@ public final class HdrHistogramProfiler implements InternalProfiler {
 
     /** The fork's percentiles, from all its measurement samples, named {@code <prefix>p50} and so on. */
     private static List<Result> pooledPercentiles(String prefix, Histogram pooled) {
-        return List.of(
-                latency(prefix + "p50", pooled.getValueAtPercentile(50)),
-                latency(prefix + "p90", pooled.getValueAtPercentile(90)),
-                latency(prefix + "p99", pooled.getValueAtPercentile(99)),
-                latency(prefix + "p99.9", pooled.getValueAtPercentile(99.9)),
-                new ScalarResult(prefix + "max", pooled.getMaxValue() / NANOS_PER_MICRO, LATENCY_UNIT, AggregationPolicy.MAX),
-                new ScalarResult(prefix + "count", pooled.getTotalCount(), "samples", AggregationPolicy.SUM));
+        List<Result> results = new ArrayList<>();
+        for (double percentile : MetricNames.HDR_REPORTED_PERCENTILES) {
+            results.add(latency(MetricNames.percentileName(prefix, percentile), pooled.getValueAtPercentile(percentile)));
+        }
+        results.add(new ScalarResult(prefix + MetricNames.MAX_SUFFIX, pooled.getMaxValue() / TimeUnits.NANOS_PER_MICRO,
+                LATENCY_UNIT, AggregationPolicy.MAX));
+        results.add(new ScalarResult(prefix + MetricNames.COUNT_SUFFIX, pooled.getTotalCount(), "samples",
+                AggregationPolicy.SUM));
+        return results;
     }
 
     private static ScalarResult latency(String label, long nanos) {
-        return new ScalarResult(label, nanos / NANOS_PER_MICRO, LATENCY_UNIT, AggregationPolicy.AVG);
+        return new ScalarResult(label, nanos / TimeUnits.NANOS_PER_MICRO, LATENCY_UNIT, AggregationPolicy.AVG);
     }
 }

@@ -1,5 +1,7 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.tools.results.HistogramFileNames;
+import dev.loopbench.tools.results.TimeUnits;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -27,10 +29,6 @@ import java.util.TreeMap;
  */
 final class HistogramFiles {
 
-    static final String LOG_SUFFIX = ".hlog";
-    static final String POOLED_SUFFIX = ".hgrm";
-    /** The .hgrm is written in microseconds, the unit of the hdr.* metrics in the JSON. */
-    private static final double NANOS_PER_MICRO = 1000.0;
 
     private HistogramFiles() {
     }
@@ -40,27 +38,15 @@ final class HistogramFiles {
         for (String key : params.getParamsKeys()) {
             values.put(key, params.getParam(key));
         }
-        return stem(params.getBenchmark(), values);
+        return HistogramFileNames.stem(params.getBenchmark(), values);
     }
 
-    /**
-     * {@code <SimpleClass>.<method>__<k1>=<v1>__<k2>=<v2>}, parameters in alphabetical order.
-     *
-     * @param benchmark the fully qualified benchmark, {@code package.Class.method}
-     */
-    static String stem(String benchmark, Map<String, String> params) {
-        String[] parts = benchmark.split("\\.");
-        StringBuilder stem = new StringBuilder(parts[parts.length - 2]).append('.').append(parts[parts.length - 1]);
-        new TreeMap<>(params).forEach((key, value) -> stem.append("__").append(key).append('=').append(value));
-        // a parameter value is free text; only these characters could break a file name
-        return stem.toString().replaceAll("[/\\\\:*?\"<>|]", "_");
-    }
 
     /** Appends one measurement iteration's histogram and rewrites the pooled distribution. */
     static void append(Path directory, String stem, Histogram interval, String description) {
         try {
             Files.createDirectories(directory);
-            Path log = directory.resolve(stem + LOG_SUFFIX);
+            Path log = directory.resolve(stem + HistogramFileNames.LOG_SUFFIX);
             boolean fresh = Files.notExists(log) || Files.size(log) == 0;
             try (PrintStream out = new PrintStream(new FileOutputStream(log.toFile(), true), false,
                     StandardCharsets.UTF_8)) {
@@ -72,7 +58,7 @@ final class HistogramFiles {
                 }
                 writer.outputIntervalHistogram(interval);
             }
-            writePooled(log, directory.resolve(stem + POOLED_SUFFIX));
+            writePooled(log, directory.resolve(stem + HistogramFileNames.POOLED_SUFFIX));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the histograms of " + stem + " in " + directory, e);
         }
@@ -86,7 +72,7 @@ final class HistogramFiles {
             }
         }
         try (PrintStream out = new PrintStream(Files.newOutputStream(pooledFile), false, StandardCharsets.UTF_8)) {
-            pooled.outputPercentileDistribution(out, NANOS_PER_MICRO);
+            pooled.outputPercentileDistribution(out, TimeUnits.NANOS_PER_MICRO);
         }
     }
 }

@@ -8,19 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HistogramFilesTest {
-
-    @Test
-    void namesFollowTheResultsFormat() {
-        assertEquals("OneWayLatency.fixedRate__impl=mpsc__queue=array__sendsPerSecond=5000",
-                HistogramFiles.stem("dev.loopbench.bench.latency.OneWayLatency.fixedRate",
-                        Map.of("sendsPerSecond", "5000", "impl", "mpsc", "queue", "array")));
-    }
 
     @Test
     void eachForkAppendsAndThePooledFileCountsEverySample(@TempDir Path dir) throws IOException {

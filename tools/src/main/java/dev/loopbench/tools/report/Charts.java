@@ -1,5 +1,6 @@
 package dev.loopbench.tools.report;
 
+import dev.loopbench.tools.results.TimeUnits;
 import dev.loopbench.tools.results.Direction;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.ImplScore;
@@ -36,7 +37,6 @@ final class Charts {
 
     /** Percentile points per halving of the remaining distance to 100%, as in HdrHistogram's own plots. */
     private static final int PERCENTILE_TICKS_PER_HALF_DISTANCE = 5;
-    private static final double NANOS_PER_MICRO = 1000;
     private static final float TITLE_POINTS = 13f;
     /** Below this a title is hard to read; a title that needs less is too long and is cut with an ellipsis. */
     private static final float MIN_TITLE_POINTS = 9f;
@@ -120,7 +120,7 @@ final class Charts {
                     break;
                 }
                 inverseTails.add(1 / (1 - level));
-                micros.add(Math.max(point.getValueIteratedTo() / NANOS_PER_MICRO, MIN_PLOTTED_MICROS));
+                micros.add(Math.max(point.getValueIteratedTo() / TimeUnits.NANOS_PER_MICRO, MIN_PLOTTED_MICROS));
             }
             decades = Math.max(decades, Math.ceil(Math.log10(inverseTails.get(inverseTails.size() - 1)) - 1e-9));
             XYSeries series = chart.addSeries(impl.getKey() + " (" + impl.getValue().getTotalCount() + " samples)",

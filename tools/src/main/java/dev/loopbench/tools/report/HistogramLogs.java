@@ -21,14 +21,6 @@ final class HistogramLogs {
     private HistogramLogs() {
     }
 
-    /** {@code <SimpleClass>.<method>__<k1>=<v1>__<k2>=<v2>.hlog}, parameters in alphabetical order. */
-    static String fileName(BenchmarkKey key) {
-        String params = key.params().entrySet().stream()
-                .map(e -> "__" + e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining());
-        return key.simpleName() + params + ".hlog";
-    }
-
     /**
      * All interval histograms of the log added together: the pooled samples of every iteration and fork, whose
      * percentiles are the true percentiles of the run (an average of per-iteration p99s is not a p99).

@@ -3,6 +3,7 @@ package dev.loopbench.tools.report;
 import dev.loopbench.tools.report.ReportModel.FigureChart;
 import dev.loopbench.tools.report.ReportModel.LatencyChart;
 import dev.loopbench.tools.report.ReportModel.LimitChart;
+import dev.loopbench.tools.results.HistogramFileNames;
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.MetricNames;
@@ -88,7 +89,7 @@ final class ReportModelBuilder {
         Map<BenchmarkKey, Map<String, Histogram>> groups = new LinkedHashMap<>();
         Set<Path> seen = new LinkedHashSet<>();
         for (BenchmarkResult result : run.results()) {
-            Path log = directory.resolve(HistogramLogs.fileName(result.key()));
+            Path log = directory.resolve(HistogramFileNames.logFile(result.key()));
             if (!Files.isRegularFile(log) || !seen.add(log)) {
                 continue;
             }

@@ -4,6 +4,7 @@ import org.apache.commons.statistics.descriptive.Mean;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,14 +20,22 @@ public final class MetricNames {
 
     /** The median of a benchmark's latency histograms. */
     /** The CPU metrics of the benchmarks' profiler: {@code cpu.loop.ns.per.op} and the like. */
+    /** The percentiles the profiler reports of each histogram, as {@code <prefix>p50} and so on. */
+    public static final List<Double> HDR_REPORTED_PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9);
+    public static final String MAX_SUFFIX = "max";
+    public static final String COUNT_SUFFIX = "count";
     public static final String CPU_PREFIX = "cpu.";
+    public static final String CPU_LOOP_NANOS_PER_OP = CPU_PREFIX + "loop.ns.per.op";
+    public static final String CPU_PRODUCERS_NANOS_PER_OP = CPU_PREFIX + "producers.ns.per.op";
+    /** The share of one CPU the loop's thread used over an iteration. */
+    public static final String CPU_LOOP_SHARE = CPU_PREFIX + "loop.share";
     public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
     /** The 90th percentile of a benchmark's latency histograms. */
     public static final String HDR_P90 = HDR_PREFIX + "p90";
     /** The wakeups a loop issued per operation. */
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
 
-    private static final String HDR_MAX = HDR_PREFIX + "max";
+    private static final String HDR_MAX = HDR_PREFIX + MAX_SUFFIX;
     private static final String HDR_PERCENTILE_PREFIX = HDR_PREFIX + "p";
 
     /**
@@ -49,7 +58,7 @@ public final class MetricNames {
         if (name.endsWith(".max")) {
             return values -> Arrays.stream(values).max().orElse(Double.NaN);
         }
-        if (name.endsWith(".count")) {
+        if (name.endsWith("." + COUNT_SUFFIX)) {
             return values -> Arrays.stream(values).sum();
         }
         return values -> Mean.of(values).getAsDouble();
@@ -67,6 +76,11 @@ public final class MetricNames {
     public static boolean isFigure(String name, String unit) {
         return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || name.startsWith(CPU_PREFIX)
                 || isHdrLatency(name, unit);
+    }
+
+    /** {@code <prefix>p50}, {@code <prefix>p99.9}: a percentile's metric name, without a trailing {@code .0}. */
+    public static String percentileName(String prefix, double percentile) {
+        return prefix + "p" + (percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile));
     }
 
     private static int rank(String name) {

@@ -6,6 +6,9 @@ import java.util.OptionalDouble;
 /** The time units JMH writes in unit labels, and conversion of scores to a common time per operation. */
 public final class TimeUnits {
 
+    /** The hdr.* metrics and the .hgrm files are in microseconds; the recorders count nanoseconds. */
+    public static final double NANOS_PER_MICRO = 1000.0;
+
     private static final Map<String, Double> NANOS = Map.of(
             "ns", 1.0, "us", 1e3, "µs", 1e3, "ms", 1e6, "s", 1e9, "sec", 1e9, "min", 60e9, "hr", 3600e9, "day", 86400e9);
     private static final String OPERATION = "op";

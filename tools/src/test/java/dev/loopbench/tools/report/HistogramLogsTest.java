@@ -21,17 +21,6 @@ class HistogramLogsTest {
     Path dir;
 
     @Test
-    void namesTheLogAfterTheBenchmarkAndItsParamsInAlphabeticalOrder() {
-        TreeMap<String, String> params = new TreeMap<>();
-        params.put("impl", "mpsc");
-        params.put("gapMicros", "200");
-
-        String name = HistogramLogs.fileName(new BenchmarkKey("dev.loopbench.bench.latency.OneWayLatency.oneWay", "avgt", params));
-
-        assertEquals("OneWayLatency.oneWay__gapMicros=200__impl=mpsc.hlog", name);
-    }
-
-    @Test
     void poolsEveryIntervalOfTheLog() throws Exception {
         Path log = HlogFixture.write(dir.resolve("a.hlog"), 1, 5_000);
 
