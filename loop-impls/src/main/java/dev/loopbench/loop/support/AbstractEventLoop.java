@@ -46,10 +46,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>A producer enters {@code producersInside} <em>before</em> it reads the state and leaves it
- *       <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and
- *       {@code producersInside} has been seen at zero, every accepted task is in the queue: nothing accepted is
- *       lost between the check and the offer.</li>
+ *   <li>A producer marks its own {@link ProducerSlot} with this loop <em>before</em> it reads the state and
+ *       clears it <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and every slot
+ *       has been seen clear of this loop, every accepted task is in the queue: nothing accepted is lost between
+ *       the check and the offer. No producer writes anything shared with other producers to be admitted.</li>
+ *   <li>A producer reads the state once before it marks its slot and is refused at once if the loop no longer
+ *       admits it, so producers that retry after a rejection never mark their slots again: they cannot keep a
+ *       closer waiting.</li>
  *   <li>An offload enters {@code offloadsInFlight} before it reads the state, and leaves it only when its outcome
  *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
  *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome.</li>
@@ -65,7 +68,6 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int TERMINATED = 4;
 
     private static final VarHandle STATE;
-    private static final VarHandle PRODUCERS_INSIDE;
     private static final VarHandle OFFLOADS_IN_FLIGHT;
     private static final VarHandle TASKS_RUN;
 
@@ -73,7 +75,6 @@ public abstract class AbstractEventLoop implements EventLoop {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
-            PRODUCERS_INSIDE = lookup.findVarHandle(AbstractEventLoop.class, "producersInside", int.class);
             OFFLOADS_IN_FLIGHT = lookup.findVarHandle(AbstractEventLoop.class, "offloadsInFlight", int.class);
             TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
         } catch (ReflectiveOperationException e) {
@@ -90,7 +91,6 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
 
     private volatile int state = RUNNING;
-    private volatile int producersInside;
     private volatile int offloadsInFlight;
     /** Written by the loop thread only (opaque), read by anyone. */
     private long tasksRun;
@@ -112,7 +112,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     // What a subclass supplies
     // ------------------------------------------------------------------------------------------------------
 
-    /** Hands {@code task} to the loop thread. Called with the caller inside {@code producersInside}. */
+    /** Hands {@code task} to the loop thread. Called with the caller's {@link ProducerSlot} marked. */
     protected abstract void enqueue(Runnable task);
 
     /** Loop thread only: moves every queued task into {@code into}, in queue order. */
@@ -177,26 +177,36 @@ public abstract class AbstractEventLoop implements EventLoop {
      * of work it already accepted (an offload's {@code thenApplyAsync}) must run, as a graceful shutdown promises.
      */
     private void accept(Runnable task) {
-        PRODUCERS_INSIDE.getAndAdd(this, 1);
+        if (!admits(state)) {
+            throw rejected(); // invariant 2: a refused producer leaves no mark
+        }
+        ProducerSlot slot = ProducerSlot.current();
+        slot.enter(this);
         try {
-            int current = state;
-            if (current != RUNNING && (current >= STOPPING || !inEventLoop())) {
+            // ordering point (invariant 1): the slot is marked before this read of the state
+            if (!admits(state)) {
                 throw rejected();
             }
             enqueue(task);
         } finally {
-            PRODUCERS_INSIDE.getAndAdd(this, -1);
+            slot.exit();
         }
+    }
+
+    private boolean admits(int current) {
+        return current == RUNNING || (current < STOPPING && inEventLoop());
     }
 
     /**
      * Any thread: brings an offload's outcome back to the loop. Enqueues even after {@link #shutdown()}, which
-     * waits for it (invariant 2); once the loop is stopping, completes the future here instead, so the pool
+     * waits for it (invariant 3); once the loop is stopping, completes the future here instead, so the pool
      * thread never sees an exception.
      */
     final void deliverOffloadOutcome(OffloadFuture<?> delivery) {
-        PRODUCERS_INSIDE.getAndAdd(this, 1);
+        ProducerSlot slot = ProducerSlot.current();
+        slot.enter(this);
         try {
+            // ordering point (invariant 1): the slot is marked before this read of the state
             if (state < STOPPING) {
                 enqueue(delivery);
                 return;
@@ -206,7 +216,7 @@ public abstract class AbstractEventLoop implements EventLoop {
             delivery.abandon(new LoopTerminatedException(name, "could not take the offloaded call's outcome", refused));
             return;
         } finally {
-            PRODUCERS_INSIDE.getAndAdd(this, -1);
+            slot.exit();
         }
         delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
     }
@@ -343,7 +353,7 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
     }
 
-    /** Closes input once no offload is in flight and no producer is mid-offer (invariants 1 and 2). */
+    /** Closes input once no offload is in flight and no producer is mid-offer (invariants 1 and 3). */
     private void tryCloseInput() {
         if (offloadsInFlight != 0) {
             return;
@@ -355,11 +365,12 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
     }
 
-    /** Waits out producers that passed their state check before it changed. Their window is a few stores long. */
+    /**
+     * Waits out producers that passed their state check before it changed. Their window is a queue offer long,
+     * and no producer enters once the state refuses it (invariant 2), so this ends when they are scheduled.
+     */
     private void awaitProducersOutside() {
-        while (producersInside != 0) {
-            Thread.yield();
-        }
+        ProducerSlot.awaitNoneInside(this);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,11 @@ class LifecycleConformanceTest extends ConformanceSupport {
     private static final int QUEUED = 1_000;
     private static final int STORM_ROUNDS = 300;
     private static final int STORM_PRODUCERS = 4;
+    private static final int RETRY_ROUNDS = 10;
+    /** A bound on each retrying producer, so that it ends even if the loop never closes. */
+    private static final long MAX_RETRIES = 50_000_000;
+    /** Generous: a shutdown that no producer holds open returns in microseconds. */
+    private static final long RETRY_WAIT_SECONDS = 10;
 
     @ConformanceTest
     @DisplayName("shutdown runs everything already accepted, then terminates; later calls are rejected")
@@ -169,6 +175,87 @@ class LifecycleConformanceTest extends ConformanceSupport {
         assertEquals(List.of(), loop.shutdownNow());
         loop.close();
         assertTrue(loop.isTerminated());
+    }
+
+    @ConformanceTest
+    @DisplayName("4 producers retrying after rejection hold neither shutdown nor shutdownNow open")
+    void retryingProducersDoNotHoldShutdownOpen(String impl) throws Exception {
+        for (int round = 0; round < RETRY_ROUNDS; round++) {
+            retryRound(impl, round, (round & 1) == 0);
+        }
+    }
+
+    /**
+     * Producers that retry at once after a rejection, as a naive client does, call execute() back to back for as
+     * long as the loop shuts down: a shutdown that waited for a moment with no producer inside would wait for
+     * them to give up. They start together with the closer, so that the queue holds only the few tasks accepted
+     * before the state changed. Each producer stops after a bounded number of calls, so a failing test ends.
+     */
+    private void retryRound(String impl, int round, boolean graceful) throws Exception {
+        EventLoop loop = newLoop(impl);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch allRejected = new CountDownLatch(STORM_PRODUCERS);
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(STORM_PRODUCERS + 1);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < STORM_PRODUCERS; p++) {
+            Thread producer = new Thread(() -> {
+                try {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    unexpected.add(e);
+                    return;
+                }
+                boolean counted = false;
+                for (long call = 0; call < MAX_RETRIES && !stop.get(); call++) {
+                    try {
+                        loop.execute(() -> { });
+                    } catch (RejectedExecutionException expected) {
+                        if (!counted) {
+                            counted = true;
+                            allRejected.countDown();
+                        }
+                    } catch (Throwable t) {
+                        unexpected.add(t);
+                        return;
+                    }
+                }
+            }, "retrying-producer-" + p);
+            producers.add(producer);
+            producer.start();
+        }
+        try {
+            CountDownLatch returned = new CountDownLatch(1);
+            Thread closer = new Thread(() -> {
+                try {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    unexpected.add(e);
+                }
+                if (graceful) {
+                    loop.shutdown();
+                } else {
+                    loop.shutdownNow();
+                }
+                returned.countDown();
+            }, "closer");
+            closer.start();
+            String call = graceful ? "shutdown()" : "shutdownNow()";
+            assertTrue(returned.await(RETRY_WAIT_SECONDS, TimeUnit.SECONDS),
+                    "round " + round + ": " + call + " did not return while producers retried");
+            await(allRejected, "every producer to be rejected");
+            assertTrue(loop.awaitTermination(RETRY_WAIT_SECONDS, TimeUnit.SECONDS),
+                    "round " + round + ": no termination after " + call + " while producers retried");
+            closer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertFalse(closer.isAlive(), "round " + round + ": the closer is stuck");
+        } finally {
+            stop.set(true);
+            for (Thread producer : producers) {
+                producer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                assertFalse(producer.isAlive(), "round " + round + ": a producer is stuck");
+            }
+        }
+        assertEquals(List.of(), List.copyOf(unexpected), "round " + round + ": producers saw only rejections");
     }
 
     @ConformanceTest
