@@ -57,7 +57,7 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
-    protected void awaitWork() {
+    protected void awaitWork(int emptyPolls) {
         lock.lock();
         try {
             while (deque.isEmpty() && state() < SHUTDOWN) {

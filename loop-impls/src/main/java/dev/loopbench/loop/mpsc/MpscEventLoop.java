@@ -44,8 +44,6 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     private final IdleStrategy idleStrategy;
     private final LongAdder wakeups = new LongAdder();
     private volatile boolean sleeping;
-    /** Loop thread only. */
-    private int emptyPolls;
 
     public MpscEventLoop(LoopSettings settings, MpscQueueType queueType, IdleStrategy idleStrategy) {
         super(settings);
@@ -65,16 +63,12 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
 
     @Override
     protected Runnable poll() {
-        Runnable task = queue.poll();
-        if (task != null) {
-            emptyPolls = 0;
-        }
-        return task;
+        return queue.poll();
     }
 
     @Override
-    protected void awaitWork() {
-        if (!idleStrategy.shouldPark(++emptyPolls)) {
+    protected void awaitWork(int emptyPolls) {
+        if (!idleStrategy.shouldPark(emptyPolls)) {
             Thread.onSpinWait();
             return;
         }

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>{@link #awaitWork()} returns once a task is queued or the state reaches {@code SHUTDOWN}, under any
+ *   <li>{@link #awaitWork} returns once a task is queued or the state reaches {@code SHUTDOWN}, under any
  *       interleaving with {@link #enqueue} and {@link #wakeUp()}: no wakeup is lost.</li>
  *   <li>The loop exits only when the queue is empty after input closed, or when it is stopping.</li>
  * </ol>
@@ -46,14 +46,18 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
     /**
      * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or the
      * state has reached {@code SHUTDOWN}. May return early; the caller polls again.
+     *
+     * @param emptyPolls polls that found the queue empty since the last task, this one included; kept by the
+     *                   run loop on its own stack, so that nothing the producers read is written per task
      */
-    protected abstract void awaitWork();
+    protected abstract void awaitWork(int emptyPolls);
 
     /** Any thread: makes {@link #awaitWork()} return if the loop is in it. */
     protected abstract void wakeUp();
 
     private void runLoop() {
         try {
+            int emptyPolls = 0;
             while (true) {
                 // read before polling: once input has closed, an empty poll means the queue stays empty
                 int state = state();
@@ -66,11 +70,12 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
                     if (state == SHUTDOWN) {
                         return; // the graceful shutdown is complete
                     }
-                    awaitWork();
+                    awaitWork(++emptyPolls);
                 } else if (state() >= STOPPING) {
                     stopOnLoopThread(task, stoppedBeforeRunning());
                     return;
                 } else {
+                    emptyPolls = 0;
                     runTask(task);
                 }
             }
