@@ -92,7 +92,10 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private volatile int state = RUNNING;
     private volatile int offloadsInFlight;
-    /** Written by the loop thread only (opaque), read by anyone. */
+    /**
+     * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
+     * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
+     */
     private long tasksRun;
     /** Loop thread only. */
     private boolean stoppedOnLoopThread;
@@ -249,7 +252,6 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
-        TASKS_RUN.setOpaque(this, tasksRun + 1);
         // every task starts uninterrupted: an interrupt a task left behind, or sent to the idle loop, was not for
         // the next one (shutdownNow() stops the loop through the state, not through this flag)
         Thread.interrupted();
@@ -302,6 +304,15 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
         abandonedTasks.complete(List.copyOf(neverStarted));
         onStopped();
+    }
+
+    /**
+     * Loop thread only: adds {@code started} tasks to what {@link #counters()} reports. Called at least whenever
+     * the loop runs out of queued tasks, and when it ends, so that the count is exact once the loop is idle or
+     * terminated.
+     */
+    protected final void countTasksRun(long started) {
+        TASKS_RUN.setOpaque(this, tasksRun + started);
     }
 
     /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */

@@ -94,6 +94,8 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
                 stopOnLoopThread(this == stopSignal ? null : task, stoppedBeforeRunning());
                 return;
             }
+            // per task: the adapted executor tells nobody when its queue runs dry
+            countTasksRun(1);
             runTask(task);
         }
 

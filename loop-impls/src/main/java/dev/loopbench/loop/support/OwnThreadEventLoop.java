@@ -18,6 +18,9 @@ import java.util.List;
  */
 public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
+    /** Tasks started before the count is published though the queue has not run dry (see {@link #countTasksRun}). */
+    private static final int MAX_UNCOUNTED_TASKS = 1024;
+
     private final Thread thread;
 
     protected OwnThreadEventLoop(LoopSettings settings) {
@@ -56,6 +59,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
     protected abstract void wakeUp();
 
     private void runLoop() {
+        long uncounted = 0;
         try {
             int emptyPolls = 0;
             while (true) {
@@ -63,6 +67,10 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
                 int state = state();
                 Runnable task = poll();
                 if (task == null) {
+                    if (uncounted != 0) {
+                        countTasksRun(uncounted);
+                        uncounted = 0;
+                    }
                     if (state >= STOPPING) {
                         stopOnLoopThread(null, stoppedBeforeRunning());
                         return;
@@ -75,6 +83,12 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
                     stopOnLoopThread(task, stoppedBeforeRunning());
                     return;
                 } else {
+                    // published as a batch starts, as it ends and every MAX_UNCOUNTED_TASKS in between: a task
+                    // run after an idle spell is counted before it runs, and a loop that never runs dry reports
+                    if (++uncounted == MAX_UNCOUNTED_TASKS || emptyPolls != 0) {
+                        countTasksRun(uncounted);
+                        uncounted = 0;
+                    }
                     emptyPolls = 0;
                     runTask(task);
                 }
@@ -83,6 +97,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
             // a fault outside any task, e.g. OutOfMemoryError in the queue: the loop dies, no future hangs
             die(loopFailure);
         } finally {
+            countTasksRun(uncounted);
             markTerminated();
         }
     }
