@@ -60,7 +60,7 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     protected void awaitWork(int emptyPolls) {
         lock.lock();
         try {
-            while (deque.isEmpty() && state() < SHUTDOWN) {
+            while (deque.isEmpty() && mayIdle()) {
                 waiting = true;
                 // uninterruptible: a task's leftover interrupt must not turn the wait into a spin;
                 // shutdownNow() signals as well as interrupting

@@ -74,7 +74,7 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
         }
         sleeping = true;
         // ordering point (invariant 1): the flag is visible before this last look at the queue and the state
-        if (queue.isEmpty() && state() < SHUTDOWN) {
+        if (queue.isEmpty() && mayIdle()) {
             Thread.interrupted(); // a task's leftover interrupt would turn every park into a spin
             LockSupport.park(this);
         }

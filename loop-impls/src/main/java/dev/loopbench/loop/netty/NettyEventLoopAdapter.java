@@ -43,6 +43,11 @@ public final class NettyEventLoopAdapter extends ExecutorBackedEventLoop {
     }
 
     @Override
+    protected boolean underlyingHasQueuedTasks() {
+        return netty.hasQueuedTasks();
+    }
+
+    @Override
     protected void interruptLoopThread() {
         netty.interruptLoopThread();
     }

@@ -24,7 +24,16 @@ import java.util.concurrent.TimeUnit;
  * The contract's rules, written once for every implementation: the lifecycle, the entry points, offloading,
  * confinement and fault handling. A subclass supplies only its queue and its thread: how a task gets to the
  * loop thread ({@link #enqueue}), how the loop thread empties the queue when stopping ({@link #drainQueue}),
+ * how it gets the loop thread to look whether a graceful shutdown can close input ({@link #requestCloseCheck}),
  * and what happens once no more input can arrive ({@link #onInputClosed}).
+ *
+ * <h2>Shutdown, in one rule</h2>
+ * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
+ * thread, the loop's own included, so a task that reschedules itself ends with the shutdown. Continuations of
+ * work accepted before are still taken, from any thread: offload outcomes, and the {@code *Async} stages of this
+ * loop's futures that run on this loop (they reach it through {@link #continuationExecutor()}, see
+ * {@link LoopFuture}). The loop thread closes input once its queue is empty, no task runs and no offload is in
+ * flight; a continuation that comes later is refused, and its stage completes exceptionally.
  *
  * <h2>Thread contract</h2>
  * Public methods may be called from any thread. Methods documented "loop thread only" are called by the
@@ -35,9 +44,10 @@ import java.util.concurrent.TimeUnit;
  * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < TERMINATED}.
  * <ul>
  *   <li>{@code RUNNING}: accepts work.</li>
- *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but producers already past
- *       their state check and offloads in flight may still add tasks.</li>
- *   <li>{@code SHUTDOWN}: input is closed: no task can be added any more; the loop runs what is queued, then
+ *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but continuations, offload
+ *       outcomes and producers already past their state check may still add tasks.</li>
+ *   <li>{@code SHUTDOWN}: input is closed, by the loop thread, once its queue was empty, no task was running and
+ *       no offload was in flight: no task can be added any more; the loop runs what is queued, then
  *       terminates.</li>
  *   <li>{@code STOPPING}: {@link #shutdownNow()} was called or the loop thread died; queued tasks are abandoned,
  *       their futures completed exceptionally.</li>
@@ -55,7 +65,10 @@ import java.util.concurrent.TimeUnit;
  *       closer waiting.</li>
  *   <li>An offload enters {@code offloadsInFlight} before it reads the state, and leaves it only when its outcome
  *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
- *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome.</li>
+ *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
+ *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
+ *   <li>Only the loop thread closes input, and only between tasks with its queue seen empty: no continuation that a
+ *       task of this loop schedules, nor one completed by the loop thread, can come after the close.</li>
  *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
  * </ol>
  */
@@ -89,6 +102,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
+    private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
 
     private volatile int state = RUNNING;
     private volatile int offloadsInFlight;
@@ -122,10 +136,16 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected abstract void drainQueue(List<Runnable> into);
 
     /**
-     * Called once, from any thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
+     * Called once, on the loop thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
      * queued and then terminate.
      */
     protected abstract void onInputClosed();
+
+    /**
+     * Any thread, during a graceful shutdown: makes the loop thread call {@link #closeInput()} soon, between tasks
+     * and with its queue seen empty, even if it is idle.
+     */
+    protected abstract void requestCloseCheck();
 
     /**
      * Called once, from the thread that moved the loop to {@code STOPPING}, unless that is the loop thread: the
@@ -144,13 +164,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        accept(Objects.requireNonNull(task, "task"));
+        accept(Objects.requireNonNull(task, "task"), false);
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
         SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        accept(submitted);
+        accept(submitted, false);
         return submitted;
     }
 
@@ -158,6 +178,9 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(blocking, "blocking");
+        if (state != RUNNING) {
+            throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
+        }
         OFFLOADS_IN_FLIGHT.getAndAdd(this, 1);
         if (state != RUNNING) {
             offloadFinished();
@@ -176,18 +199,22 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     /**
-     * After {@link #shutdown()} the loop thread itself may still add tasks until the loop stops: the continuations
-     * of work it already accepted (an offload's {@code thenApplyAsync}) must run, as a graceful shutdown promises.
+     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
+     * during a graceful shutdown, from any thread, until input closes.
      */
-    private void accept(Runnable task) {
-        if (!admits(state)) {
+    final Executor continuationExecutor() {
+        return continuations;
+    }
+
+    private void accept(Runnable task, boolean continuation) {
+        if (!admits(state, continuation)) {
             throw rejected(); // invariant 2: a refused producer leaves no mark
         }
         ProducerSlot slot = ProducerSlot.current();
         slot.enter(this);
         try {
             // ordering point (invariant 1): the slot is marked before this read of the state
-            if (!admits(state)) {
+            if (!admits(state, continuation)) {
                 throw rejected();
             }
             enqueue(task);
@@ -196,8 +223,8 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
     }
 
-    private boolean admits(int current) {
-        return current == RUNNING || (current < STOPPING && inEventLoop());
+    private static boolean admits(int current, boolean continuation) {
+        return current == RUNNING || (continuation && current == SHUTTING_DOWN);
     }
 
     /**
@@ -231,14 +258,16 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     private void offloadFinished() {
+        // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
+        // the state before the loop reads the count, so one of the two asks for the close
         if ((int) OFFLOADS_IN_FLIGHT.getAndAdd(this, -1) == 1 && state == SHUTTING_DOWN) {
-            tryCloseInput();
+            requestCloseCheck();
         }
     }
 
     private RejectedExecutionException rejected() {
         int current = state;
-        String why = current >= STOPPING ? "has stopped" : "is shutting down";
+        String why = current >= STOPPING ? "has stopped" : current == SHUTDOWN ? "has shut down" : "is shutting down";
         return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
     }
 
@@ -360,20 +389,33 @@ public abstract class AbstractEventLoop implements EventLoop {
     @Override
     public final void shutdown() {
         if (STATE.compareAndSet(this, RUNNING, SHUTTING_DOWN)) {
-            tryCloseInput();
+            requestCloseCheck();
         }
     }
 
-    /** Closes input once no offload is in flight and no producer is mid-offer (invariants 1 and 3). */
-    private void tryCloseInput() {
-        if (offloadsInFlight != 0) {
-            return;
+    /**
+     * Whether the loop thread may idle now: while running, or while a graceful shutdown waits for offloads. Once
+     * a shutdown has no offload left to wait for, the loop must go on to {@link #closeInput()} instead.
+     */
+    protected final boolean mayIdle() {
+        int current = state;
+        return current == RUNNING || (current == SHUTTING_DOWN && offloadsInFlight != 0);
+    }
+
+    /**
+     * Loop thread only, between tasks and with the queue seen empty (invariant 5): closes input if a graceful
+     * shutdown has no offload left in flight, waits out producers that were admitted before (invariant 1), and
+     * calls {@link #onInputClosed()}. What they queued is still to run.
+     *
+     * @return whether input closed
+     */
+    protected final boolean closeInput() {
+        if (offloadsInFlight != 0 || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+            return false;
         }
         awaitProducersOutside();
-        // ordering point: a producer that entered after the state left RUNNING refuses, so zero stays zero
-        if (STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
-            onInputClosed();
-        }
+        onInputClosed();
+        return true;
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>{@link #awaitWork} returns once a task is queued or the state reaches {@code SHUTDOWN}, under any
+ *   <li>{@link #awaitWork} returns once a task is queued or {@link #mayIdle()} turns false, under any
  *       interleaving with {@link #enqueue} and {@link #wakeUp()}: no wakeup is lost.</li>
  *   <li>The loop exits only when the queue is empty after input closed, or when it is stopping.</li>
  * </ol>
@@ -47,8 +47,8 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
     protected abstract Runnable poll();
 
     /**
-     * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or the
-     * state has reached {@code SHUTDOWN}. May return early; the caller polls again.
+     * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or
+     * {@link #mayIdle()} is false. May return early; the caller polls again.
      *
      * @param emptyPolls polls that found the queue empty since the last task, this one included; kept by the
      *                   run loop on its own stack, so that nothing the producers read is written per task
@@ -77,6 +77,9 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
                     }
                     if (state == SHUTDOWN) {
                         return; // the graceful shutdown is complete
+                    }
+                    if (state == SHUTTING_DOWN && closeInput()) {
+                        continue; // run what producers admitted before the close had queued
                     }
                     awaitWork(++emptyPolls);
                 } else if (state() >= STOPPING) {
@@ -111,6 +114,11 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
     @Override
     protected final void onInputClosed() {
+        // runLoop() closed input itself and polls again
+    }
+
+    @Override
+    protected final void requestCloseCheck() {
         wakeUp();
     }
 

@@ -32,6 +32,7 @@ class LifecycleConformanceTest extends ConformanceSupport {
     private static final int STORM_ROUNDS = 300;
     private static final int STORM_PRODUCERS = 4;
     private static final int RETRY_ROUNDS = 10;
+    private static final int SELF_RESCHEDULING_TICKS = 100;
     /** A bound on each retrying producer, so that it ends even if the loop never closes. */
     private static final long MAX_RETRIES = 50_000_000;
     /** Generous: a shutdown that no producer holds open returns in microseconds. */
@@ -138,17 +139,76 @@ class LifecycleConformanceTest extends ConformanceSupport {
     }
 
     @ConformanceTest
-    @DisplayName("during a graceful shutdown the loop still runs the continuations it schedules for accepted work")
+    @DisplayName("during a graceful shutdown the loop still runs the continuations of accepted work, from any thread")
     void gracefulShutdownRunsContinuations(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
+        CompletableFuture<Integer> completedBefore = loop.submit(() -> 10);
+        get(completedBefore, "a task run before the shutdown");
         CountDownLatch release = occupy(loop);
         CompletableFuture<Integer> chained = loop.submit(() -> 1)
                 .thenApplyAsync(value -> value + 1)
-                .thenComposeAsync(value -> loop.submit(() -> value + 1));
+                .thenComposeAsync(value -> CompletableFuture.completedFuture(value + 1), loop);
         loop.shutdown();
+        // a continuation from another thread, of work the loop accepted before, while the loop is still busy
+        CompletableFuture<Integer> fromOutside = completedBefore.thenApplyAsync(value -> value + 1, loop);
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }), "new work is refused");
         release.countDown();
         assertEquals(3, get(chained, "a chain of continuations scheduled by the loop itself"));
+        assertEquals(11, get(fromOutside, "a continuation attached from another thread during the shutdown"));
         assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ConformanceTest
+    @DisplayName("a task that reschedules itself is rejected once shutdown begins, from any thread, and the loop ends")
+    void selfReschedulingTaskEndsWithShutdown(String impl) throws Exception {
+        for (boolean fromTask : new boolean[] {true, false}) {
+            for (boolean viaSubmit : new boolean[] {false, true}) {
+                selfReschedulingRound(impl, fromTask, viaSubmit);
+            }
+        }
+    }
+
+    /**
+     * A timer tick or retry loop: each run schedules the next from the loop thread. A shutdown must stop it, or
+     * the loop never terminates; the tick learns of the shutdown through the rejection.
+     */
+    private void selfReschedulingRound(String impl, boolean shutdownFromTask, boolean viaSubmit) throws Exception {
+        EventLoop loop = newLoop(impl);
+        String round = (shutdownFromTask ? "shutdown() in the tick" : "shutdown() from another thread")
+                + (viaSubmit ? ", rescheduled by submit()" : ", rescheduled by execute()");
+        AtomicInteger ticks = new AtomicInteger();
+        CountDownLatch ticking = new CountDownLatch(SELF_RESCHEDULING_TICKS);
+        CompletableFuture<Throwable> refusal = new CompletableFuture<>();
+        Runnable tick = new Runnable() {
+            @Override
+            public void run() {
+                ticks.incrementAndGet();
+                ticking.countDown();
+                if (shutdownFromTask && ticking.getCount() == 0) {
+                    loop.shutdown();
+                }
+                try {
+                    if (viaSubmit) {
+                        loop.submit(() -> {
+                            run();
+                            return null;
+                        });
+                    } else {
+                        loop.execute(this);
+                    }
+                } catch (Throwable refused) {
+                    refusal.complete(refused);
+                }
+            }
+        };
+        loop.execute(tick);
+        await(ticking, "the tick to run " + SELF_RESCHEDULING_TICKS + " times");
+        if (!shutdownFromTask) {
+            loop.shutdown();
+        }
+        assertInstanceOf(RejectedExecutionException.class, get(refusal, round + ": the tick's rejection"), round);
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS),
+                round + ": the loop kept running after " + ticks.get() + " ticks");
     }
 
     private static void awaitQuietly(CyclicBarrier barrier) {
