@@ -2,6 +2,7 @@ package dev.loopbench.loop.support;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,10 @@ import java.util.function.Supplier;
  *
  * <p><b>Continuations during a graceful shutdown.</b> The {@code *Async} stages of a loop future that run on its
  * loop, with no executor or with the loop itself as the executor, reach the loop as continuations
- * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes, from any thread,
- * until it closes input.
+ * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes until it closes
+ * input. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
+ * {@link CompletableFuture} would have it fire the pending stages itself when it wakes, racing the loop thread,
+ * and a continuation it fired after the loop had closed input would fail instead of running.
  */
 public class LoopFuture<V> extends CompletableFuture<V> {
 
@@ -41,19 +44,47 @@ public class LoopFuture<V> extends CompletableFuture<V> {
     @Override
     public V get() throws InterruptedException, ExecutionException {
         refuseSelfDeadlock("get()");
-        return super.get();
+        if (!isDone()) {
+            completion().await();
+        }
+        return super.get(); // done: returns without firing dependents
     }
 
     @Override
     public V get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         refuseSelfDeadlock("get(timeout)");
+        if (!isDone() && !completion().await(timeout, unit)) {
+            throw new TimeoutException();
+        }
         return super.get(timeout, unit);
     }
 
     @Override
     public V join() {
         refuseSelfDeadlock("join()");
+        if (!isDone()) {
+            CountDownLatch done = completion();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // join() is not interruptible; keep the status for the caller
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return super.join();
+    }
+
+    /** Counted down by whichever thread completes this future, so that a waiter need not fire the dependents. */
+    private CountDownLatch completion() {
+        CountDownLatch done = new CountDownLatch(1);
+        super.whenComplete((value, failure) -> done.countDown());
+        return done;
     }
 
     @Override

@@ -33,6 +33,9 @@ class LifecycleConformanceTest extends ConformanceSupport {
     private static final int STORM_PRODUCERS = 4;
     private static final int RETRY_ROUNDS = 10;
     private static final int SELF_RESCHEDULING_TICKS = 100;
+    private static final int WAITER_TRIALS = 30;
+    private static final int WAITERS = 2;
+    private static final int CONTINUATIONS_PER_TRIAL = 8;
     /** A bound on each retrying producer, so that it ends even if the loop never closes. */
     private static final long MAX_RETRIES = 50_000_000;
     /** Generous: a shutdown that no producer holds open returns in microseconds. */
@@ -209,6 +212,70 @@ class LifecycleConformanceTest extends ConformanceSupport {
         assertInstanceOf(RejectedExecutionException.class, get(refusal, round + ": the tick's rejection"), round);
         assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS),
                 round + ": the loop kept running after " + ticks.get() + " ticks");
+    }
+
+    @ConformanceTest
+    @DisplayName("during a graceful shutdown, continuations run even with threads blocked in get() of their source")
+    void gracefulShutdownRunsContinuationsFiredByAWaiter(String impl) throws Exception {
+        for (int trial = 0; trial < WAITER_TRIALS; trial++) {
+            waiterTrial(impl, trial);
+        }
+    }
+
+    /**
+     * A thread blocked in {@code get()} of a plain {@link CompletableFuture} fires the pending completions of that
+     * future when it wakes, so an {@code *Async(fn, loop)} continuation may reach the loop from that thread, after
+     * the loop thread finished its last task. The continuations of accepted work must run all the same.
+     */
+    private void waiterTrial(String impl, int trial) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CountDownLatch release = occupy(loop);
+        CompletableFuture<Integer> accepted = loop.submit(() -> 1);
+        List<CompletableFuture<Integer>> continuations = new ArrayList<>();
+        for (int i = 0; i < CONTINUATIONS_PER_TRIAL; i++) {
+            continuations.add((i & 1) == 0
+                    ? accepted.thenApplyAsync(value -> value + 1, loop)
+                    : accepted.thenApplyAsync(value -> value + 1));
+        }
+        List<Thread> waiters = new ArrayList<>();
+        for (int w = 0; w < WAITERS; w++) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    accepted.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // the outcome is checked through the continuations
+                }
+            }, "waiter-" + w);
+            waiters.add(waiter);
+            waiter.start();
+        }
+        for (Thread waiter : waiters) {
+            awaitBlocked(waiter);
+        }
+        loop.shutdown();
+        release.countDown();
+        for (int i = 0; i < continuations.size(); i++) {
+            try {
+                assertEquals(2, get(continuations.get(i), "continuation " + i),
+                        "trial " + trial + ": continuation " + i);
+            } catch (java.util.concurrent.ExecutionException e) {
+                fail("trial " + trial + ": continuation " + i + " of accepted work failed: " + e.getCause());
+            }
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "trial " + trial + ": no termination");
+        for (Thread waiter : waiters) {
+            waiter.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertFalse(waiter.isAlive(), "trial " + trial + ": a waiter is stuck");
+        }
+    }
+
+    /** Waits, within WAIT_SECONDS, until {@code thread} is parked: here, blocked in get(). */
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, thread.getName() + " never blocked");
+            Thread.sleep(1);
+        }
     }
 
     private static void awaitQuietly(CyclicBarrier barrier) {
