@@ -56,6 +56,11 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
     }
 
     @Override
+    protected int pendingTasks() {
+        return executor.getQueue().size();
+    }
+
+    @Override
     protected boolean underlyingHasQueuedTasks() {
         return !executor.getQueue().isEmpty();
     }

@@ -47,6 +47,16 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
+    protected int pendingTasks() {
+        lock.lock();
+        try {
+            return deque.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     protected Runnable poll() {
         lock.lock();
         try {

@@ -62,6 +62,11 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
+    protected int pendingTasks() {
+        return queue.size();
+    }
+
+    @Override
     protected Runnable poll() {
         return queue.poll();
     }

@@ -2,6 +2,7 @@ package dev.loopbench.loop.support;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopCounters;
+import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.LoopTerminatedException;
 
@@ -97,6 +98,8 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private final String name;
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+    /** 0 for no bound. */
+    private final int maxPendingTasks;
     /** Offloads accepted and not yet finished, so that a stopping loop can complete their futures. */
     private final Set<OffloadFuture<?>> offloads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch terminated = new CountDownLatch(1);
@@ -117,6 +120,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
         this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
+        this.maxPendingTasks = settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS);
     }
 
     @Override
@@ -134,6 +138,9 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Loop thread only: moves every queued task into {@code into}, in queue order. */
     protected abstract void drainQueue(List<Runnable> into);
+
+    /** Any thread: how many tasks are queued, as of a recent moment; read only when the loop has a bound. */
+    protected abstract int pendingTasks();
 
     /**
      * Called once, on the loop thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
@@ -209,6 +216,10 @@ public abstract class AbstractEventLoop implements EventLoop {
     private void accept(Runnable task, boolean continuation) {
         if (!admits(state, continuation)) {
             throw rejected(); // invariant 2: a refused producer leaves no mark
+        }
+        if (maxPendingTasks != 0 && !continuation && pendingTasks() >= maxPendingTasks) {
+            throw new RejectedExecutionException("event loop '" + name + "' has " + maxPendingTasks
+                    + " tasks pending, its maxPendingTasks bound, and accepts no more until it runs some");
         }
         ProducerSlot slot = ProducerSlot.current();
         slot.enter(this);
