@@ -69,7 +69,9 @@ import java.util.concurrent.TimeUnit;
  *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
  *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
  *   <li>Only the loop thread closes input, and only between tasks with its queue seen empty: no continuation that a
- *       task of this loop schedules, nor one completed by the loop thread, can come after the close.</li>
+ *       task run before the close schedules, nor one that the loop thread fires, can come after it. Only the tasks
+ *       of producers admitted just before the close run after it (invariant 1), and a continuation they schedule
+ *       is refused, its stage completed exceptionally: a narrow race, never a pending future.</li>
  *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
  * </ol>
  */
@@ -414,7 +416,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     /**
-     * Loop thread only, between tasks and with the queue seen empty (invariant 5): closes input if a graceful
+     * Loop thread only, between tasks and with the queue seen empty (invariant 4): closes input if a graceful
      * shutdown has no offload left in flight, waits out producers that were admitted before (invariant 1), and
      * calls {@link #onInputClosed()}. What they queued is still to run.
      *
