@@ -55,7 +55,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
      */
     protected abstract void awaitWork(int emptyPolls);
 
-    /** Any thread: makes {@link #awaitWork()} return if the loop is in it. */
+    /** Any thread: makes {@link #awaitWork} return if the loop is in it. */
     protected abstract void wakeUp();
 
     private void runLoop() {
