@@ -49,8 +49,8 @@ if $long; then
   mode=(-m tough)
 else
   # one JVM configuration instead of the four jcstress probes for, and no split compilation (which runs each test
-  # once per combination of C1, C2 and interpreter for its actors): 10 forks instead of 120, about 1.5 minutes
-  # instead of 17 here, still every test in a normal and a C2-stressed fork
+  # once per combination of C1, C2 and interpreter for its actors): 2 forks per test instead of 24, about 1.5
+  # minutes instead of 17 here, still every test in a normal and a C2-stressed fork
   mode=(-m quick -jvmArgs "-Xmx256m -XX:+UseParallelGC" -sc false)
 fi
 
