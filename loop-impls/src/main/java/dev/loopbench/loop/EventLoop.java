@@ -31,7 +31,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>Blocking on one of this loop's unfinished futures, or awaiting its termination, from the loop thread
  *       throws {@link IllegalStateException} at once instead of deadlocking.</li>
  *   <li>Once shutdown has begun, {@link #execute}, {@link #submit} and {@link #offload} throw
- *       {@link RejectedExecutionException} in the caller; a task is never dropped silently.</li>
+ *       {@link RejectedExecutionException} in the caller, on every thread, the loop's own included; a task is
+ *       never dropped silently. Only continuations of work accepted before are still taken (see
+ *       {@link #shutdown()}).</li>
  * </ol>
  */
 public interface EventLoop extends Executor, AutoCloseable {
@@ -84,9 +86,13 @@ public interface EventLoop extends Executor, AutoCloseable {
     boolean inEventLoop();
 
     /**
-     * Starts a graceful shutdown: no new work is accepted from other threads, everything already accepted runs
-     * (including the outcomes of offloads in flight and the continuations that the loop thread itself schedules
-     * for them, such as {@code thenApplyAsync}), then the loop terminates. Idempotent; does not wait.
+     * Starts a graceful shutdown, by one rule. New work ({@link #execute}, {@link #submit}, {@link #offload}) is
+     * refused from every thread, the loop's own included, so a task that reschedules itself ends with the
+     * shutdown. Continuations of work accepted before are still taken, from any thread: the outcomes of offloads in
+     * flight, and the {@code *Async} stages of this loop's futures that run on this loop ({@code thenApplyAsync(fn)},
+     * {@code thenApplyAsync(fn, loop)} and the like). Once its queue is empty, no task runs and no offload is in
+     * flight, the loop closes input and terminates; a continuation that arrives later is refused, and its stage
+     * completes exceptionally. Idempotent; does not wait.
      *
      * <p>A graceful shutdown waits for every offload in flight, and so for the pools running them: an offload
      * whose pool drops it without running or cancelling it holds the loop open until {@link #shutdownNow()}.

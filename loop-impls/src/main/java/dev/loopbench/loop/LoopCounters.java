@@ -3,7 +3,8 @@ package dev.loopbench.loop;
 /**
  * A snapshot of what a loop has counted, read by benchmarks to report work done and wakeups per task.
  *
- * @param tasksRun tasks the loop thread has started, or {@link #NOT_COUNTED}
+ * @param tasksRun tasks the loop thread has started, or {@link #NOT_COUNTED}; a busy loop publishes this count in
+ *                 batches, so it is exact once the loop is idle or terminated and may lag while it is busy
  * @param wakeupsIssued wakeups producers issued to a loop that may have been asleep (unparks, signals,
  *                      selector wakeups), or {@link #NOT_COUNTED}
  */

@@ -14,8 +14,21 @@ import java.util.List;
  */
 public record LoopOption(String name, String defaultValue, List<String> allowedValues, String description) {
 
+    /** The option every loop takes: the bound on queued tasks, see {@link #maxPendingTasks()}. */
+    public static final String MAX_PENDING_TASKS = "maxPendingTasks";
+
     public LoopOption {
         allowedValues = List.copyOf(allowedValues);
+    }
+
+    /**
+     * How many tasks may wait in the loop's queue before {@code execute} and {@code submit} are rejected in the
+     * caller; 0, the default, for no bound. Continuations and offload outcomes are not bounded: they finish work
+     * the loop has already accepted.
+     */
+    public static LoopOption maxPendingTasks() {
+        return nonNegativeInt(MAX_PENDING_TASKS, 0,
+                "tasks queued at most before execute and submit are rejected; 0 for no bound; a non-negative integer");
     }
 
     /** An option whose value is one of a fixed set of aliases. */

@@ -35,10 +35,11 @@ class EventLoopRegistryTest {
     }
 
     @Test
-    void optionOfAnImplementationWithoutOptionsIsRefused() {
+    void optionOfAnotherImplementationIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EventLoopRegistry.builder("netty").option("idle", "park"));
-        assertTrue(e.getMessage().contains("takes no options"), e.getMessage());
+        assertTrue(e.getMessage().contains("'netty' has no option 'idle'"), e.getMessage());
+        assertTrue(e.getMessage().contains("maxPendingTasks="), e.getMessage());
     }
 
     @Test

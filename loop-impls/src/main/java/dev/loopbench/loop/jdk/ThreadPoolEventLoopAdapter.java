@@ -6,7 +6,6 @@ import dev.loopbench.loop.support.LoopThreads;
 
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -50,27 +49,20 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
         executor.getQueue().drainTo(into);
     }
 
-    /**
-     * Shuts the executor down only once its queue is empty, seen from its worker: after input closed, only the
-     * loop thread itself may still add tasks (the continuations of accepted work), and a shut-down
-     * {@link ThreadPoolExecutor} would refuse them.
-     */
+    /** Once input has closed nothing is added any more, so the executor may refuse new tasks and run out. */
     @Override
     protected void shutdownUnderlying() {
-        try {
-            executor.execute(this::shutdownOnceQueueIsEmpty);
-        } catch (RejectedExecutionException alreadyShutDown) {
-            // an earlier call got there first
-        }
+        executor.shutdown();
     }
 
-    /** Worker only: the one thread that could still add a task is this one, so an empty queue stays empty. */
-    private void shutdownOnceQueueIsEmpty() {
-        if (executor.getQueue().isEmpty()) {
-            executor.shutdown();
-        } else {
-            executor.execute(this::shutdownOnceQueueIsEmpty);
-        }
+    @Override
+    protected int pendingTasks() {
+        return executor.getQueue().size();
+    }
+
+    @Override
+    protected boolean underlyingHasQueuedTasks() {
+        return !executor.getQueue().isEmpty();
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class ThreadPoolEventLoopProvider implements EventLoopProvider {
 
     @Override
     public List<LoopOption> options() {
-        return List.of();
+        return List.of(LoopOption.maxPendingTasks());
     }
 
     @Override

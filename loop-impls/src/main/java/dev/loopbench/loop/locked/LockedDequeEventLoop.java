@@ -47,6 +47,16 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
+    protected int pendingTasks() {
+        lock.lock();
+        try {
+            return deque.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     protected Runnable poll() {
         lock.lock();
         try {
@@ -57,10 +67,10 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
-    protected void awaitWork() {
+    protected void awaitWork(int emptyPolls) {
         lock.lock();
         try {
-            while (deque.isEmpty() && state() < SHUTDOWN) {
+            while (deque.isEmpty() && mayIdle()) {
                 waiting = true;
                 // uninterruptible: a task's leftover interrupt must not turn the wait into a spin;
                 // shutdownNow() signals as well as interrupting

@@ -44,8 +44,6 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     private final IdleStrategy idleStrategy;
     private final LongAdder wakeups = new LongAdder();
     private volatile boolean sleeping;
-    /** Loop thread only. */
-    private int emptyPolls;
 
     public MpscEventLoop(LoopSettings settings, MpscQueueType queueType, IdleStrategy idleStrategy) {
         super(settings);
@@ -64,23 +62,24 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     }
 
     @Override
-    protected Runnable poll() {
-        Runnable task = queue.poll();
-        if (task != null) {
-            emptyPolls = 0;
-        }
-        return task;
+    protected int pendingTasks() {
+        return queue.size();
     }
 
     @Override
-    protected void awaitWork() {
-        if (!idleStrategy.shouldPark(++emptyPolls)) {
+    protected Runnable poll() {
+        return queue.poll();
+    }
+
+    @Override
+    protected void awaitWork(int emptyPolls) {
+        if (!idleStrategy.shouldPark(emptyPolls)) {
             Thread.onSpinWait();
             return;
         }
         sleeping = true;
         // ordering point (invariant 1): the flag is visible before this last look at the queue and the state
-        if (queue.isEmpty() && state() < SHUTDOWN) {
+        if (queue.isEmpty() && mayIdle()) {
             Thread.interrupted(); // a task's leftover interrupt would turn every park into a spin
             LockSupport.park(this);
         }

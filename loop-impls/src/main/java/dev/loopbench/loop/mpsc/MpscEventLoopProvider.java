@@ -22,7 +22,8 @@ public final class MpscEventLoopProvider implements EventLoopProvider {
             LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
                     "empty polls before parking, for idle=spin-park; a non-negative integer"),
             LoopOption.oneOf(QUEUE, MpscQueueType.ARRAY.alias(), MpscQueueType.aliases(),
-                    "the JCTools MPSC queue"));
+                    "the JCTools MPSC queue"),
+            LoopOption.maxPendingTasks());
 
     @Override
     public String name() {

@@ -26,6 +26,11 @@ final class DrainableDefaultEventLoop extends DefaultEventLoop implements Draina
     }
 
     @Override
+    public boolean hasQueuedTasks() {
+        return hasTasks();
+    }
+
+    @Override
     public void interruptLoopThread() {
         interruptThread();
     }

@@ -17,6 +17,12 @@ interface DrainableNettyLoop {
     /** Loop thread only: moves every queued task into {@code into}. */
     void drainTo(List<Runnable> into);
 
+    /** Any thread: how many tasks are queued. */
+    int pendingTasks();
+
+    /** Loop thread only: whether tasks are queued. */
+    boolean hasQueuedTasks();
+
     /** Interrupts the loop's thread, if it has started. */
     void interruptLoopThread();
 }

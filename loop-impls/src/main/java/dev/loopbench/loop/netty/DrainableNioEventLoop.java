@@ -31,6 +31,11 @@ final class DrainableNioEventLoop extends SingleThreadIoEventLoop implements Dra
     }
 
     @Override
+    public boolean hasQueuedTasks() {
+        return hasTasks();
+    }
+
+    @Override
     public void interruptLoopThread() {
         interruptThread();
     }

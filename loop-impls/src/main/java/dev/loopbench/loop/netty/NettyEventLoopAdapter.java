@@ -43,6 +43,16 @@ public final class NettyEventLoopAdapter extends ExecutorBackedEventLoop {
     }
 
     @Override
+    protected int pendingTasks() {
+        return netty.pendingTasks();
+    }
+
+    @Override
+    protected boolean underlyingHasQueuedTasks() {
+        return netty.hasQueuedTasks();
+    }
+
+    @Override
     protected void interruptLoopThread() {
         netty.interruptLoopThread();
     }

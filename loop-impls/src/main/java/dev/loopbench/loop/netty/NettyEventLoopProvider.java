@@ -57,7 +57,7 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
 
     @Override
     public List<LoopOption> options() {
-        return List.of();
+        return List.of(LoopOption.maxPendingTasks());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.loopbench.loop.support;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopCounters;
+import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.LoopTerminatedException;
 
@@ -24,7 +25,16 @@ import java.util.concurrent.TimeUnit;
  * The contract's rules, written once for every implementation: the lifecycle, the entry points, offloading,
  * confinement and fault handling. A subclass supplies only its queue and its thread: how a task gets to the
  * loop thread ({@link #enqueue}), how the loop thread empties the queue when stopping ({@link #drainQueue}),
+ * how it gets the loop thread to look whether a graceful shutdown can close input ({@link #requestCloseCheck}),
  * and what happens once no more input can arrive ({@link #onInputClosed}).
+ *
+ * <h2>Shutdown, in one rule</h2>
+ * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
+ * thread, the loop's own included, so a task that reschedules itself ends with the shutdown. Continuations of
+ * work accepted before are still taken, from any thread: offload outcomes, and the {@code *Async} stages of this
+ * loop's futures that run on this loop (they reach it through {@link #continuationExecutor()}, see
+ * {@link LoopFuture}). The loop thread closes input once its queue is empty, no task runs and no offload is in
+ * flight; a continuation that comes later is refused, and its stage completes exceptionally.
  *
  * <h2>Thread contract</h2>
  * Public methods may be called from any thread. Methods documented "loop thread only" are called by the
@@ -35,9 +45,10 @@ import java.util.concurrent.TimeUnit;
  * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < TERMINATED}.
  * <ul>
  *   <li>{@code RUNNING}: accepts work.</li>
- *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but producers already past
- *       their state check and offloads in flight may still add tasks.</li>
- *   <li>{@code SHUTDOWN}: input is closed: no task can be added any more; the loop runs what is queued, then
+ *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but continuations, offload
+ *       outcomes and producers already past their state check may still add tasks.</li>
+ *   <li>{@code SHUTDOWN}: input is closed, by the loop thread, once its queue was empty, no task was running and
+ *       no offload was in flight: no task can be added any more; the loop runs what is queued, then
  *       terminates.</li>
  *   <li>{@code STOPPING}: {@link #shutdownNow()} was called or the loop thread died; queued tasks are abandoned,
  *       their futures completed exceptionally.</li>
@@ -46,13 +57,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>A producer enters {@code producersInside} <em>before</em> it reads the state and leaves it
- *       <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and
- *       {@code producersInside} has been seen at zero, every accepted task is in the queue: nothing accepted is
- *       lost between the check and the offer.</li>
+ *   <li>A producer marks its own {@link ProducerSlot} with this loop <em>before</em> it reads the state and
+ *       clears it <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and every slot
+ *       has been seen clear of this loop, every accepted task is in the queue: nothing accepted is lost between
+ *       the check and the offer. No producer writes anything shared with other producers to be admitted.</li>
+ *   <li>A producer reads the state once before it marks its slot and is refused at once if the loop no longer
+ *       admits it, so producers that retry after a rejection never mark their slots again: they cannot keep a
+ *       closer waiting.</li>
  *   <li>An offload enters {@code offloadsInFlight} before it reads the state, and leaves it only when its outcome
  *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
- *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome.</li>
+ *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
+ *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
+ *   <li>Only the loop thread closes input, and only between tasks with its queue seen empty: no continuation that a
+ *       task run before the close schedules, nor one that the loop thread fires, can come after it. Only the tasks
+ *       of producers admitted just before the close run after it (invariant 1), and a continuation they schedule
+ *       is refused, its stage completed exceptionally: a narrow race, never a pending future.</li>
  *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
  * </ol>
  */
@@ -65,7 +84,6 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int TERMINATED = 4;
 
     private static final VarHandle STATE;
-    private static final VarHandle PRODUCERS_INSIDE;
     private static final VarHandle OFFLOADS_IN_FLIGHT;
     private static final VarHandle TASKS_RUN;
 
@@ -73,7 +91,6 @@ public abstract class AbstractEventLoop implements EventLoop {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
-            PRODUCERS_INSIDE = lookup.findVarHandle(AbstractEventLoop.class, "producersInside", int.class);
             OFFLOADS_IN_FLIGHT = lookup.findVarHandle(AbstractEventLoop.class, "offloadsInFlight", int.class);
             TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
         } catch (ReflectiveOperationException e) {
@@ -83,16 +100,21 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private final String name;
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
+    /** 0 for no bound. */
+    private final int maxPendingTasks;
     /** Offloads accepted and not yet finished, so that a stopping loop can complete their futures. */
     private final Set<OffloadFuture<?>> offloads = ConcurrentHashMap.newKeySet();
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
+    private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
 
     private volatile int state = RUNNING;
-    private volatile int producersInside;
     private volatile int offloadsInFlight;
-    /** Written by the loop thread only (opaque), read by anyone. */
+    /**
+     * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
+     * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
+     */
     private long tasksRun;
     /** Loop thread only. */
     private boolean stoppedOnLoopThread;
@@ -100,6 +122,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
         this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
+        this.maxPendingTasks = settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS);
     }
 
     @Override
@@ -112,17 +135,26 @@ public abstract class AbstractEventLoop implements EventLoop {
     // What a subclass supplies
     // ------------------------------------------------------------------------------------------------------
 
-    /** Hands {@code task} to the loop thread. Called with the caller inside {@code producersInside}. */
+    /** Hands {@code task} to the loop thread. Called with the caller's {@link ProducerSlot} marked. */
     protected abstract void enqueue(Runnable task);
 
     /** Loop thread only: moves every queued task into {@code into}, in queue order. */
     protected abstract void drainQueue(List<Runnable> into);
 
+    /** Any thread: how many tasks are queued, as of a recent moment; read only when the loop has a bound. */
+    protected abstract int pendingTasks();
+
     /**
-     * Called once, from any thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
+     * Called once, on the loop thread, when input has closed (state {@code SHUTDOWN}): the loop should run what is
      * queued and then terminate.
      */
     protected abstract void onInputClosed();
+
+    /**
+     * Any thread, during a graceful shutdown: makes the loop thread call {@link #closeInput()} soon, between tasks
+     * and with its queue seen empty, even if it is idle.
+     */
+    protected abstract void requestCloseCheck();
 
     /**
      * Called once, from the thread that moved the loop to {@code STOPPING}, unless that is the loop thread: the
@@ -141,13 +173,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        accept(Objects.requireNonNull(task, "task"));
+        accept(Objects.requireNonNull(task, "task"), false);
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
         SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        accept(submitted);
+        accept(submitted, false);
         return submitted;
     }
 
@@ -155,6 +187,9 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(blocking, "blocking");
+        if (state != RUNNING) {
+            throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
+        }
         OFFLOADS_IN_FLIGHT.getAndAdd(this, 1);
         if (state != RUNNING) {
             offloadFinished();
@@ -173,30 +208,48 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     /**
-     * After {@link #shutdown()} the loop thread itself may still add tasks until the loop stops: the continuations
-     * of work it already accepted (an offload's {@code thenApplyAsync}) must run, as a graceful shutdown promises.
+     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
+     * during a graceful shutdown, from any thread, until input closes.
      */
-    private void accept(Runnable task) {
-        PRODUCERS_INSIDE.getAndAdd(this, 1);
+    final Executor continuationExecutor() {
+        return continuations;
+    }
+
+    private void accept(Runnable task, boolean continuation) {
+        if (!admits(state, continuation)) {
+            throw rejected(); // invariant 2: a refused producer leaves no mark
+        }
+        if (maxPendingTasks != 0 && !continuation && pendingTasks() >= maxPendingTasks) {
+            throw new RejectedExecutionException("event loop '" + name + "' has " + maxPendingTasks
+                    + " tasks pending, its maxPendingTasks bound, and accepts no more until it runs some");
+        }
+        ProducerSlot slot = ProducerSlot.current();
+        slot.enter(this);
         try {
-            int current = state;
-            if (current != RUNNING && (current >= STOPPING || !inEventLoop())) {
+            // ordering point (invariant 1): the slot is marked before this read of the state
+            if (!admits(state, continuation)) {
                 throw rejected();
             }
             enqueue(task);
         } finally {
-            PRODUCERS_INSIDE.getAndAdd(this, -1);
+            slot.exit();
         }
+    }
+
+    private static boolean admits(int current, boolean continuation) {
+        return current == RUNNING || (continuation && current == SHUTTING_DOWN);
     }
 
     /**
      * Any thread: brings an offload's outcome back to the loop. Enqueues even after {@link #shutdown()}, which
-     * waits for it (invariant 2); once the loop is stopping, completes the future here instead, so the pool
+     * waits for it (invariant 3); once the loop is stopping, completes the future here instead, so the pool
      * thread never sees an exception.
      */
     final void deliverOffloadOutcome(OffloadFuture<?> delivery) {
-        PRODUCERS_INSIDE.getAndAdd(this, 1);
+        ProducerSlot slot = ProducerSlot.current();
+        slot.enter(this);
         try {
+            // ordering point (invariant 1): the slot is marked before this read of the state
             if (state < STOPPING) {
                 enqueue(delivery);
                 return;
@@ -206,7 +259,7 @@ public abstract class AbstractEventLoop implements EventLoop {
             delivery.abandon(new LoopTerminatedException(name, "could not take the offloaded call's outcome", refused));
             return;
         } finally {
-            PRODUCERS_INSIDE.getAndAdd(this, -1);
+            slot.exit();
         }
         delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
     }
@@ -218,14 +271,16 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     private void offloadFinished() {
+        // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
+        // the state before the loop reads the count, so one of the two asks for the close
         if ((int) OFFLOADS_IN_FLIGHT.getAndAdd(this, -1) == 1 && state == SHUTTING_DOWN) {
-            tryCloseInput();
+            requestCloseCheck();
         }
     }
 
     private RejectedExecutionException rejected() {
         int current = state;
-        String why = current >= STOPPING ? "has stopped" : "is shutting down";
+        String why = current >= STOPPING ? "has stopped" : current == SHUTDOWN ? "has shut down" : "is shutting down";
         return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
     }
 
@@ -239,7 +294,6 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
-        TASKS_RUN.setOpaque(this, tasksRun + 1);
         // every task starts uninterrupted: an interrupt a task left behind, or sent to the idle loop, was not for
         // the next one (shutdownNow() stops the loop through the state, not through this flag)
         Thread.interrupted();
@@ -294,6 +348,15 @@ public abstract class AbstractEventLoop implements EventLoop {
         onStopped();
     }
 
+    /**
+     * Loop thread only: adds {@code started} tasks to what {@link #counters()} reports. Called at least whenever
+     * the loop runs out of queued tasks, and when it ends, so that the count is exact once the loop is idle or
+     * terminated.
+     */
+    protected final void countTasksRun(long started) {
+        TASKS_RUN.setOpaque(this, tasksRun + started);
+    }
+
     /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
     protected abstract void onStopped();
 
@@ -339,27 +402,41 @@ public abstract class AbstractEventLoop implements EventLoop {
     @Override
     public final void shutdown() {
         if (STATE.compareAndSet(this, RUNNING, SHUTTING_DOWN)) {
-            tryCloseInput();
+            requestCloseCheck();
         }
     }
 
-    /** Closes input once no offload is in flight and no producer is mid-offer (invariants 1 and 2). */
-    private void tryCloseInput() {
-        if (offloadsInFlight != 0) {
-            return;
+    /**
+     * Whether the loop thread may idle now: while running, or while a graceful shutdown waits for offloads. Once
+     * a shutdown has no offload left to wait for, the loop must go on to {@link #closeInput()} instead.
+     */
+    protected final boolean mayIdle() {
+        int current = state;
+        return current == RUNNING || (current == SHUTTING_DOWN && offloadsInFlight != 0);
+    }
+
+    /**
+     * Loop thread only, between tasks and with the queue seen empty (invariant 4): closes input if a graceful
+     * shutdown has no offload left in flight, waits out producers that were admitted before (invariant 1), and
+     * calls {@link #onInputClosed()}. What they queued is still to run.
+     *
+     * @return whether input closed
+     */
+    protected final boolean closeInput() {
+        if (offloadsInFlight != 0 || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+            return false;
         }
         awaitProducersOutside();
-        // ordering point: a producer that entered after the state left RUNNING refuses, so zero stays zero
-        if (STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
-            onInputClosed();
-        }
+        onInputClosed();
+        return true;
     }
 
-    /** Waits out producers that passed their state check before it changed. Their window is a few stores long. */
+    /**
+     * Waits out producers that passed their state check before it changed. Their window is a queue offer long,
+     * and no producer enters once the state refuses it (invariant 2), so this ends when they are scheduled.
+     */
     private void awaitProducersOutside() {
-        while (producersInside != 0) {
-            Thread.yield();
-        }
+        ProducerSlot.awaitNoneInside(this);
     }
 
     @Override

@@ -22,6 +22,8 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
 
     /** Queued by {@link #requestStop()} so that an idle executor has something to run, and so stops. */
     private final Gate stopSignal = new Gate(() -> { });
+    /** Queued by {@link #requestCloseCheck()}: not a gate, so never counted as a task nor returned as one. */
+    private final Runnable closeCheck = this::closeInputIfDrained;
 
     protected ExecutorBackedEventLoop(LoopSettings settings) {
         super(settings);
@@ -42,6 +44,9 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
     /** Interrupts the underlying executor's thread, if it has one yet. */
     protected abstract void interruptLoopThread();
 
+    /** Loop thread only: whether the underlying executor has tasks queued. */
+    protected abstract boolean underlyingHasQueuedTasks();
+
     @Override
     protected final void enqueue(Runnable task) {
         executeOnUnderlying(new Gate(task));
@@ -61,6 +66,22 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
     @Override
     protected final void onInputClosed() {
         shutdownUnderlying();
+    }
+
+    @Override
+    protected final void requestCloseCheck() {
+        try {
+            executeOnUnderlying(closeCheck);
+        } catch (RejectedExecutionException alreadyShutDown) {
+            // input closed or the loop stopped already: nothing left to check
+        }
+    }
+
+    /** Loop thread only, between tasks. */
+    private void closeInputIfDrained() {
+        if (state() == SHUTTING_DOWN && !underlyingHasQueuedTasks()) {
+            closeInput();
+        }
     }
 
     @Override
@@ -94,7 +115,10 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
                 stopOnLoopThread(this == stopSignal ? null : task, stoppedBeforeRunning());
                 return;
             }
+            // per task: the adapted executor tells nobody when its queue runs dry
+            countTasksRun(1);
             runTask(task);
+            closeInputIfDrained();
         }
 
         @Override

@@ -1,10 +1,17 @@
 package dev.loopbench.loop.support;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A future bound to the loop that completes it. Blocking on it from that loop's own thread while it is
@@ -18,6 +25,13 @@ import java.util.concurrent.TimeoutException;
  * {@code CompletableFuture} makes without asking this one: {@code CompletableFuture.allOf}/{@code anyOf}, and
  * {@code minimalCompletionStage().toCompletableFuture()}. Joining one of those on the loop thread while it waits
  * for the loop still deadlocks, as it does in the JDK's own executors.
+ *
+ * <p><b>Continuations during a graceful shutdown.</b> The {@code *Async} stages of a loop future that run on its
+ * loop, with no executor or with the loop itself as the executor, reach the loop as continuations
+ * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes until it closes
+ * input. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
+ * {@link CompletableFuture} would have it fire the pending stages itself when it wakes, racing the loop thread,
+ * and a continuation it fired after the loop had closed input would fail instead of running.
  */
 public class LoopFuture<V> extends CompletableFuture<V> {
 
@@ -30,19 +44,47 @@ public class LoopFuture<V> extends CompletableFuture<V> {
     @Override
     public V get() throws InterruptedException, ExecutionException {
         refuseSelfDeadlock("get()");
-        return super.get();
+        if (!isDone()) {
+            completion().await();
+        }
+        return super.get(); // done: returns without firing dependents
     }
 
     @Override
     public V get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
         refuseSelfDeadlock("get(timeout)");
+        if (!isDone() && !completion().await(timeout, unit)) {
+            throw new TimeoutException();
+        }
         return super.get(timeout, unit);
     }
 
     @Override
     public V join() {
         refuseSelfDeadlock("join()");
+        if (!isDone()) {
+            CountDownLatch done = completion();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // join() is not interruptible; keep the status for the caller
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return super.join();
+    }
+
+    /** Counted down by whichever thread completes this future, so that a waiter need not fire the dependents. */
+    private CountDownLatch completion() {
+        CountDownLatch done = new CountDownLatch(1);
+        super.whenComplete((value, failure) -> done.countDown());
+        return done;
     }
 
     @Override
@@ -50,9 +92,101 @@ public class LoopFuture<V> extends CompletableFuture<V> {
         return new LoopFuture<>(loop);
     }
 
+    /** The loop, taking the stages as continuations (see the class comment). */
     @Override
     public Executor defaultExecutor() {
-        return loop;
+        return loop.continuationExecutor();
+    }
+
+    /** New work, not a continuation: {@code completeAsync} runs a supplier that no stage waited for. */
+    @Override
+    public CompletableFuture<V> completeAsync(Supplier<? extends V> supplier) {
+        return completeAsync(supplier, loop);
+    }
+
+    // The *Async variants given this loop as their executor: the loop takes their stages as continuations too.
+
+    @Override
+    public <U> CompletableFuture<U> thenApplyAsync(Function<? super V, ? extends U> fn, Executor executor) {
+        return super.thenApplyAsync(fn, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<Void> thenAcceptAsync(Consumer<? super V> action, Executor executor) {
+        return super.thenAcceptAsync(action, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<Void> thenRunAsync(Runnable action, Executor executor) {
+        return super.thenRunAsync(action, continuing(executor));
+    }
+
+    @Override
+    public <U, W> CompletableFuture<W> thenCombineAsync(CompletionStage<? extends U> other,
+            BiFunction<? super V, ? super U, ? extends W> fn, Executor executor) {
+        return super.thenCombineAsync(other, fn, continuing(executor));
+    }
+
+    @Override
+    public <U> CompletableFuture<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
+            BiConsumer<? super V, ? super U> action, Executor executor) {
+        return super.thenAcceptBothAsync(other, action, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action, Executor executor) {
+        return super.runAfterBothAsync(other, action, continuing(executor));
+    }
+
+    @Override
+    public <U> CompletableFuture<U> applyToEitherAsync(CompletionStage<? extends V> other,
+            Function<? super V, U> fn, Executor executor) {
+        return super.applyToEitherAsync(other, fn, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptEitherAsync(CompletionStage<? extends V> other,
+            Consumer<? super V> action, Executor executor) {
+        return super.acceptEitherAsync(other, action, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action,
+            Executor executor) {
+        return super.runAfterEitherAsync(other, action, continuing(executor));
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenComposeAsync(Function<? super V, ? extends CompletionStage<U>> fn,
+            Executor executor) {
+        return super.thenComposeAsync(fn, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<V> whenCompleteAsync(BiConsumer<? super V, ? super Throwable> action,
+            Executor executor) {
+        return super.whenCompleteAsync(action, continuing(executor));
+    }
+
+    @Override
+    public <U> CompletableFuture<U> handleAsync(BiFunction<? super V, Throwable, ? extends U> fn,
+            Executor executor) {
+        return super.handleAsync(fn, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<V> exceptionallyAsync(Function<Throwable, ? extends V> fn, Executor executor) {
+        return super.exceptionallyAsync(fn, continuing(executor));
+    }
+
+    @Override
+    public CompletableFuture<V> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<V>> fn,
+            Executor executor) {
+        return super.exceptionallyComposeAsync(fn, continuing(executor));
+    }
+
+    private Executor continuing(Executor executor) {
+        return executor == loop ? loop.continuationExecutor() : executor;
     }
 
     private void refuseSelfDeadlock(String operation) {

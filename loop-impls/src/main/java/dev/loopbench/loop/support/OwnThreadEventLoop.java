@@ -11,12 +11,15 @@ import java.util.List;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>{@link #awaitWork()} returns once a task is queued or the state reaches {@code SHUTDOWN}, under any
+ *   <li>{@link #awaitWork} returns once a task is queued or {@link #mayIdle()} turns false, under any
  *       interleaving with {@link #enqueue} and {@link #wakeUp()}: no wakeup is lost.</li>
  *   <li>The loop exits only when the queue is empty after input closed, or when it is stopping.</li>
  * </ol>
  */
 public abstract class OwnThreadEventLoop extends AbstractEventLoop {
+
+    /** Tasks started before the count is published though the queue has not run dry (see {@link #countTasksRun}). */
+    private static final int MAX_UNCOUNTED_TASKS = 1024;
 
     private final Thread thread;
 
@@ -44,21 +47,30 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
     protected abstract Runnable poll();
 
     /**
-     * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or the
-     * state has reached {@code SHUTDOWN}. May return early; the caller polls again.
+     * Loop thread only: sleeps or spins, as the loop's idle strategy says, until a task may be queued or
+     * {@link #mayIdle()} is false. May return early; the caller polls again.
+     *
+     * @param emptyPolls polls that found the queue empty since the last task, this one included; kept by the
+     *                   run loop on its own stack, so that nothing the producers read is written per task
      */
-    protected abstract void awaitWork();
+    protected abstract void awaitWork(int emptyPolls);
 
-    /** Any thread: makes {@link #awaitWork()} return if the loop is in it. */
+    /** Any thread: makes {@link #awaitWork} return if the loop is in it. */
     protected abstract void wakeUp();
 
     private void runLoop() {
+        long uncounted = 0;
         try {
+            int emptyPolls = 0;
             while (true) {
                 // read before polling: once input has closed, an empty poll means the queue stays empty
                 int state = state();
                 Runnable task = poll();
                 if (task == null) {
+                    if (uncounted != 0) {
+                        countTasksRun(uncounted);
+                        uncounted = 0;
+                    }
                     if (state >= STOPPING) {
                         stopOnLoopThread(null, stoppedBeforeRunning());
                         return;
@@ -66,11 +78,21 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
                     if (state == SHUTDOWN) {
                         return; // the graceful shutdown is complete
                     }
-                    awaitWork();
+                    if (state == SHUTTING_DOWN && closeInput()) {
+                        continue; // run what producers admitted before the close had queued
+                    }
+                    awaitWork(++emptyPolls);
                 } else if (state() >= STOPPING) {
                     stopOnLoopThread(task, stoppedBeforeRunning());
                     return;
                 } else {
+                    // published as a batch starts, as it ends and every MAX_UNCOUNTED_TASKS in between: a task
+                    // run after an idle spell is counted before it runs, and a loop that never runs dry reports
+                    if (++uncounted == MAX_UNCOUNTED_TASKS || emptyPolls != 0) {
+                        countTasksRun(uncounted);
+                        uncounted = 0;
+                    }
+                    emptyPolls = 0;
                     runTask(task);
                 }
             }
@@ -78,6 +100,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
             // a fault outside any task, e.g. OutOfMemoryError in the queue: the loop dies, no future hangs
             die(loopFailure);
         } finally {
+            countTasksRun(uncounted);
             markTerminated();
         }
     }
@@ -91,6 +114,11 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
     @Override
     protected final void onInputClosed() {
+        // runLoop() closed input itself and polls again
+    }
+
+    @Override
+    protected final void requestCloseCheck() {
         wakeUp();
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,6 +31,15 @@ class LifecycleConformanceTest extends ConformanceSupport {
     private static final int QUEUED = 1_000;
     private static final int STORM_ROUNDS = 300;
     private static final int STORM_PRODUCERS = 4;
+    private static final int RETRY_ROUNDS = 10;
+    private static final int SELF_RESCHEDULING_TICKS = 100;
+    private static final int WAITER_TRIALS = 30;
+    private static final int WAITERS = 2;
+    private static final int CONTINUATIONS_PER_TRIAL = 8;
+    /** A bound on each retrying producer, so that it ends even if the loop never closes. */
+    private static final long MAX_RETRIES = 50_000_000;
+    /** Generous: a shutdown that no producer holds open returns in microseconds. */
+    private static final long RETRY_WAIT_SECONDS = 10;
 
     @ConformanceTest
     @DisplayName("shutdown runs everything already accepted, then terminates; later calls are rejected")
@@ -132,17 +142,140 @@ class LifecycleConformanceTest extends ConformanceSupport {
     }
 
     @ConformanceTest
-    @DisplayName("during a graceful shutdown the loop still runs the continuations it schedules for accepted work")
+    @DisplayName("during a graceful shutdown the loop still runs the continuations of accepted work, from any thread")
     void gracefulShutdownRunsContinuations(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
+        CompletableFuture<Integer> completedBefore = loop.submit(() -> 10);
+        get(completedBefore, "a task run before the shutdown");
         CountDownLatch release = occupy(loop);
         CompletableFuture<Integer> chained = loop.submit(() -> 1)
                 .thenApplyAsync(value -> value + 1)
-                .thenComposeAsync(value -> loop.submit(() -> value + 1));
+                .thenComposeAsync(value -> CompletableFuture.completedFuture(value + 1), loop);
         loop.shutdown();
+        // a continuation from another thread, of work the loop accepted before, while the loop is still busy
+        CompletableFuture<Integer> fromOutside = completedBefore.thenApplyAsync(value -> value + 1, loop);
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }), "new work is refused");
         release.countDown();
         assertEquals(3, get(chained, "a chain of continuations scheduled by the loop itself"));
+        assertEquals(11, get(fromOutside, "a continuation attached from another thread during the shutdown"));
         assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ConformanceTest
+    @DisplayName("a task that reschedules itself is rejected once shutdown begins, from any thread, and the loop ends")
+    void selfReschedulingTaskEndsWithShutdown(String impl) throws Exception {
+        for (boolean fromTask : new boolean[] {true, false}) {
+            for (boolean viaSubmit : new boolean[] {false, true}) {
+                selfReschedulingRound(impl, fromTask, viaSubmit);
+            }
+        }
+    }
+
+    /**
+     * A timer tick or retry loop: each run schedules the next from the loop thread. A shutdown must stop it, or
+     * the loop never terminates; the tick learns of the shutdown through the rejection.
+     */
+    private void selfReschedulingRound(String impl, boolean shutdownFromTask, boolean viaSubmit) throws Exception {
+        EventLoop loop = newLoop(impl);
+        String round = (shutdownFromTask ? "shutdown() in the tick" : "shutdown() from another thread")
+                + (viaSubmit ? ", rescheduled by submit()" : ", rescheduled by execute()");
+        AtomicInteger ticks = new AtomicInteger();
+        CountDownLatch ticking = new CountDownLatch(SELF_RESCHEDULING_TICKS);
+        CompletableFuture<Throwable> refusal = new CompletableFuture<>();
+        Runnable tick = new Runnable() {
+            @Override
+            public void run() {
+                ticks.incrementAndGet();
+                ticking.countDown();
+                if (shutdownFromTask && ticking.getCount() == 0) {
+                    loop.shutdown();
+                }
+                try {
+                    if (viaSubmit) {
+                        loop.submit(() -> {
+                            run();
+                            return null;
+                        });
+                    } else {
+                        loop.execute(this);
+                    }
+                } catch (Throwable refused) {
+                    refusal.complete(refused);
+                }
+            }
+        };
+        loop.execute(tick);
+        await(ticking, "the tick to run " + SELF_RESCHEDULING_TICKS + " times");
+        if (!shutdownFromTask) {
+            loop.shutdown();
+        }
+        assertInstanceOf(RejectedExecutionException.class, get(refusal, round + ": the tick's rejection"), round);
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS),
+                round + ": the loop kept running after " + ticks.get() + " ticks");
+    }
+
+    @ConformanceTest
+    @DisplayName("during a graceful shutdown, continuations run even with threads blocked in get() of their source")
+    void gracefulShutdownRunsContinuationsFiredByAWaiter(String impl) throws Exception {
+        for (int trial = 0; trial < WAITER_TRIALS; trial++) {
+            waiterTrial(impl, trial);
+        }
+    }
+
+    /**
+     * A thread blocked in {@code get()} of a plain {@link CompletableFuture} fires the pending completions of that
+     * future when it wakes, so an {@code *Async(fn, loop)} continuation may reach the loop from that thread, after
+     * the loop thread finished its last task. The continuations of accepted work must run all the same.
+     */
+    private void waiterTrial(String impl, int trial) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CountDownLatch release = occupy(loop);
+        CompletableFuture<Integer> accepted = loop.submit(() -> 1);
+        List<CompletableFuture<Integer>> continuations = new ArrayList<>();
+        for (int i = 0; i < CONTINUATIONS_PER_TRIAL; i++) {
+            continuations.add((i & 1) == 0
+                    ? accepted.thenApplyAsync(value -> value + 1, loop)
+                    : accepted.thenApplyAsync(value -> value + 1));
+        }
+        List<Thread> waiters = new ArrayList<>();
+        for (int w = 0; w < WAITERS; w++) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    accepted.get(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception ignored) {
+                    // the outcome is checked through the continuations
+                }
+            }, "waiter-" + w);
+            waiters.add(waiter);
+            waiter.start();
+        }
+        for (Thread waiter : waiters) {
+            awaitBlocked(waiter);
+        }
+        loop.shutdown();
+        release.countDown();
+        for (int i = 0; i < continuations.size(); i++) {
+            try {
+                assertEquals(2, get(continuations.get(i), "continuation " + i),
+                        "trial " + trial + ": continuation " + i);
+            } catch (java.util.concurrent.ExecutionException e) {
+                fail("trial " + trial + ": continuation " + i + " of accepted work failed: " + e.getCause());
+            }
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "trial " + trial + ": no termination");
+        for (Thread waiter : waiters) {
+            waiter.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertFalse(waiter.isAlive(), "trial " + trial + ": a waiter is stuck");
+        }
+    }
+
+    /** Waits, within WAIT_SECONDS, until {@code thread} is parked: here, blocked in get(). */
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.getState() != Thread.State.WAITING) {
+            assertTrue(System.nanoTime() < deadline, thread.getName() + " never blocked");
+            Thread.sleep(1);
+        }
     }
 
     private static void awaitQuietly(CyclicBarrier barrier) {
@@ -169,6 +302,87 @@ class LifecycleConformanceTest extends ConformanceSupport {
         assertEquals(List.of(), loop.shutdownNow());
         loop.close();
         assertTrue(loop.isTerminated());
+    }
+
+    @ConformanceTest
+    @DisplayName("4 producers retrying after rejection hold neither shutdown nor shutdownNow open")
+    void retryingProducersDoNotHoldShutdownOpen(String impl) throws Exception {
+        for (int round = 0; round < RETRY_ROUNDS; round++) {
+            retryRound(impl, round, (round & 1) == 0);
+        }
+    }
+
+    /**
+     * Producers that retry at once after a rejection, as a naive client does, call execute() back to back for as
+     * long as the loop shuts down: a shutdown that waited for a moment with no producer inside would wait for
+     * them to give up. They start together with the closer, so that the queue holds only the few tasks accepted
+     * before the state changed. Each producer stops after a bounded number of calls, so a failing test ends.
+     */
+    private void retryRound(String impl, int round, boolean graceful) throws Exception {
+        EventLoop loop = newLoop(impl);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch allRejected = new CountDownLatch(STORM_PRODUCERS);
+        ConcurrentLinkedQueue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
+        CyclicBarrier start = new CyclicBarrier(STORM_PRODUCERS + 1);
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < STORM_PRODUCERS; p++) {
+            Thread producer = new Thread(() -> {
+                try {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    unexpected.add(e);
+                    return;
+                }
+                boolean counted = false;
+                for (long call = 0; call < MAX_RETRIES && !stop.get(); call++) {
+                    try {
+                        loop.execute(() -> { });
+                    } catch (RejectedExecutionException expected) {
+                        if (!counted) {
+                            counted = true;
+                            allRejected.countDown();
+                        }
+                    } catch (Throwable t) {
+                        unexpected.add(t);
+                        return;
+                    }
+                }
+            }, "retrying-producer-" + p);
+            producers.add(producer);
+            producer.start();
+        }
+        try {
+            CountDownLatch returned = new CountDownLatch(1);
+            Thread closer = new Thread(() -> {
+                try {
+                    start.await(WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    unexpected.add(e);
+                }
+                if (graceful) {
+                    loop.shutdown();
+                } else {
+                    loop.shutdownNow();
+                }
+                returned.countDown();
+            }, "closer");
+            closer.start();
+            String call = graceful ? "shutdown()" : "shutdownNow()";
+            assertTrue(returned.await(RETRY_WAIT_SECONDS, TimeUnit.SECONDS),
+                    "round " + round + ": " + call + " did not return while producers retried");
+            await(allRejected, "every producer to be rejected");
+            assertTrue(loop.awaitTermination(RETRY_WAIT_SECONDS, TimeUnit.SECONDS),
+                    "round " + round + ": no termination after " + call + " while producers retried");
+            closer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            assertFalse(closer.isAlive(), "round " + round + ": the closer is stuck");
+        } finally {
+            stop.set(true);
+            for (Thread producer : producers) {
+                producer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                assertFalse(producer.isAlive(), "round " + round + ": a producer is stuck");
+            }
+        }
+        assertEquals(List.of(), List.copyOf(unexpected), "round " + round + ": producers saw only rejections");
     }
 
     @ConformanceTest

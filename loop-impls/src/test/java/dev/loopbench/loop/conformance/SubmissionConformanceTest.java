@@ -1,6 +1,8 @@
 package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.LoopOption;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.ArrayList;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +23,7 @@ class SubmissionConformanceTest extends ConformanceSupport {
 
     private static final int PRODUCERS = 4;
     private static final int TASKS_PER_PRODUCER = 100_000;
+    private static final int BOUND = 3;
 
     @ConformanceTest
     @DisplayName("tasks from each of 4 producers run once each, in the order each producer gave them")
@@ -97,6 +101,34 @@ class SubmissionConformanceTest extends ConformanceSupport {
         }), "submit"));
         assertTrue(ranOnLoop.get(), "inEventLoop() inside a task");
         assertFalse(loop.inEventLoop(), "inEventLoop() on the test thread");
+    }
+
+    @ConformanceTest
+    @DisplayName("beyond maxPendingTasks, execute and submit are rejected in the caller; continuations are not")
+    void boundedQueueRejectsInTheCaller(String impl) throws Exception {
+        EventLoop loop = track(EventLoopRegistry.builder(impl)
+                .option(LoopOption.MAX_PENDING_TASKS, Integer.toString(BOUND))
+                .uncaughtExceptionHandler((thread, thrown) -> uncaught.add(thrown))
+                .build());
+        CompletableFuture<Integer> completed = loop.submit(() -> 1);
+        get(completed, "a task run before the queue fills");
+        CountDownLatch release = occupy(loop);
+        CountDownLatch ran = new CountDownLatch(BOUND);
+        for (int i = 0; i < BOUND; i++) {
+            loop.execute(ran::countDown);
+        }
+        RejectedExecutionException overflow =
+                assertThrows(RejectedExecutionException.class, () -> loop.execute(ran::countDown));
+        assertTrue(overflow.getMessage().contains(loop.name()), "the message names the loop: " + overflow);
+        assertTrue(overflow.getMessage().contains(BOUND + " tasks pending, its maxPendingTasks bound"),
+                "the message names the bound: " + overflow);
+        assertThrows(RejectedExecutionException.class, () -> loop.submit(() -> 1));
+        CompletableFuture<Integer> continuation = completed.thenApplyAsync(value -> value + 1, loop);
+        release.countDown();
+        await(ran, "the tasks accepted within the bound");
+        assertEquals(2, get(continuation, "a continuation given beyond the bound"));
+        assertEquals(3, get(loop.submit(() -> 3), "a task once the queue has room again"));
+        assertTrue(uncaught.isEmpty(), "no task failed: " + uncaught);
     }
 
     @ConformanceTest
