@@ -1,6 +1,7 @@
 package dev.loopbench.loop;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One implementation's entry in the {@link EventLoopRegistry}: its name, its options and how to build it.
@@ -17,6 +18,14 @@ public interface EventLoopProvider {
 
     /** The options the implementation accepts; empty when it has none. */
     List<LoopOption> options();
+
+    /**
+     * Why the implementation cannot run on this machine (a native transport the kernel refuses), or empty when it
+     * can. {@link #create} of an unavailable implementation throws {@link IllegalStateException} with the reason.
+     */
+    default Optional<String> unavailableBecause() {
+        return Optional.empty();
+    }
 
     /** Builds and starts a loop. The settings hold a valid value for every option in {@link #options()}. */
     EventLoop create(LoopSettings settings);

@@ -24,6 +24,8 @@ public final class EventLoopRegistry {
             new MpscEventLoopProvider(),
             NettyEventLoopProvider.defaultEventLoop(),
             NettyEventLoopProvider.nioEventLoop(),
+            NettyEventLoopProvider.epollEventLoop(),
+            NettyEventLoopProvider.ioUringEventLoop(),
             new ThreadPoolEventLoopProvider());
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();
@@ -34,6 +36,12 @@ public final class EventLoopRegistry {
     /** Every registered implementation's name, in registration order. */
     public static List<String> names() {
         return PROVIDERS.stream().map(EventLoopProvider::name).collect(Collectors.toUnmodifiableList());
+    }
+
+    /** The registered implementations that can run on this machine, in registration order. */
+    public static List<String> availableNames() {
+        return PROVIDERS.stream().filter(provider -> provider.unavailableBecause().isEmpty())
+                .map(EventLoopProvider::name).collect(Collectors.toUnmodifiableList());
     }
 
     /** Every registered provider, in registration order. */

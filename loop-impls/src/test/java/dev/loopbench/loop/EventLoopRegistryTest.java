@@ -1,19 +1,44 @@
 package dev.loopbench.loop;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventLoopRegistryTest {
 
     @Test
-    void registersTheFiveImplementationsInOrder() {
-        assertEquals(List.of("locked-deque", "mpsc", "netty", "netty-nio", "jdk-executor"), EventLoopRegistry.names());
+    void registersTheImplementationsInOrder() {
+        assertEquals(List.of("locked-deque", "mpsc", "netty", "netty-nio", "netty-epoll", "netty-io_uring",
+                "jdk-executor"), EventLoopRegistry.names());
+    }
+
+    /**
+     * A loop the machine cannot run (a native transport the kernel refuses) refuses to be built with Netty's reason,
+     * and is reported here as skipped with that reason, in one line; the conformance suite runs every other loop.
+     */
+    @ParameterizedTest(name = "[{0}]")
+    @MethodSource("dev.loopbench.loop.EventLoopRegistry#names")
+    void eachLoopRunsHereOrSaysWhyNot(String impl) {
+        Optional<String> unavailable = EventLoopRegistry.provider(impl).unavailableBecause();
+        if (unavailable.isEmpty()) {
+            assertTrue(EventLoopRegistry.availableNames().contains(impl));
+            return;
+        }
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> EventLoopRegistry.create(impl));
+        assertTrue(refused.getMessage().contains(impl) && refused.getMessage().contains("unavailable"),
+                refused.getMessage());
+        assertFalse(EventLoopRegistry.availableNames().contains(impl));
+        Assumptions.abort(impl + " is unavailable on this machine: " + unavailable.get());
     }
 
     @Test

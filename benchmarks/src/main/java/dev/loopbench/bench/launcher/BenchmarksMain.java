@@ -133,13 +133,27 @@ public final class BenchmarksMain {
         return withHistogramsBesideResults(withImplementations(merged)).toList();
     }
 
-    /** Adds {@code -p impl=} unless given: every registered loop, or those having every tuning option swept. */
+    /**
+     * Adds {@code -p impl=} unless given: every registered loop that can run here, or those having every tuning
+     * option swept. A loop that cannot run here (a native transport the kernel refuses) is left out with one line
+     * saying why; asked for by name, it is an error that says why.
+     */
     private static JmhArguments withImplementations(JmhArguments arguments) {
         Set<String> params = arguments.paramNames();
         if (params.contains(IMPL_PARAM)) {
+            for (String implementation : arguments.paramValues(IMPL_PARAM)) {
+                EventLoopProvider provider = EventLoopRegistry.provider(implementation);
+                provider.unavailableBecause().ifPresent(reason -> {
+                    throw new IllegalArgumentException("-p impl=" + implementation + ": that loop is unavailable on "
+                            + "this machine (" + reason + "); available: " + String.join(",", EventLoopRegistry.availableNames()));
+                });
+            }
             return arguments;
         }
+        EventLoopRegistry.providers().forEach(provider -> provider.unavailableBecause().ifPresent(reason ->
+                System.err.println("impl " + provider.name() + " left out: unavailable on this machine (" + reason + ")")));
         List<String> implementations = EventLoopRegistry.providers().stream()
+                .filter(provider -> provider.unavailableBecause().isEmpty())
                 .filter(provider -> hasEveryTunedOption(provider, params))
                 .map(EventLoopProvider::name)
                 .collect(Collectors.toList());
@@ -182,7 +196,8 @@ public final class BenchmarksMain {
     private static String registeredLoops() {
         StringBuilder text = new StringBuilder();
         for (EventLoopProvider provider : EventLoopRegistry.providers()) {
-            text.append(String.format("      %-13s %s%n", provider.name(), provider.description()));
+            text.append(String.format("      %-13s %s%s%n", provider.name(), provider.description(),
+                    provider.unavailableBecause().map(reason -> " [unavailable here: " + reason + "]").orElse("")));
             for (LoopOption option : provider.options()) {
                 text.append(String.format("      %-13s   -p %s%n", "", option));
             }

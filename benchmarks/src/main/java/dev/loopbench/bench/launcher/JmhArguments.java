@@ -132,6 +132,14 @@ final class JmhArguments {
         return names;
     }
 
+    /** The values given to parameter {@code key} with {@code -p key=v1,v2}, in order; empty if it is not given. */
+    List<String> paramValues(String key) {
+        List<String> values = new ArrayList<>();
+        options.stream().filter(option -> option.name().equals(PARAM) && option.key().equals(key))
+                .forEach(option -> values.addAll(List.of(option.value().substring(key.length() + 1).split(","))));
+        return values;
+    }
+
     JmhArguments withOption(String name, String value) {
         List<Option> more = new ArrayList<>(options);
         more.add(new Option(name, value));

@@ -5,33 +5,45 @@ import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.LoopThreads;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Registers a Netty single-thread loop behind {@link NettyEventLoopAdapter}; one instance per Netty loop type. */
 public final class NettyEventLoopProvider implements EventLoopProvider {
 
     public static final String DEFAULT_LOOP_NAME = "netty";
     public static final String NIO_LOOP_NAME = "netty-nio";
+    public static final String EPOLL_LOOP_NAME = "netty-epoll";
+    public static final String IO_URING_LOOP_NAME = "netty-io_uring";
 
     private final String name;
     private final String description;
     private final Function<ThreadFactory, DrainableNettyLoop> loopFactory;
+    private final Supplier<Optional<Throwable>> unavailabilityCause;
 
     private NettyEventLoopProvider(String name, String description,
-                                   Function<ThreadFactory, DrainableNettyLoop> loopFactory) {
+                                   Function<ThreadFactory, DrainableNettyLoop> loopFactory,
+                                   Supplier<Optional<Throwable>> unavailabilityCause) {
         this.name = name;
         this.description = description;
         this.loopFactory = loopFactory;
+        this.unavailabilityCause = unavailabilityCause;
     }
 
     /** Netty's {@code DefaultEventLoop}: a blocking-queue loop without I/O. */
     public static NettyEventLoopProvider defaultEventLoop() {
         return new NettyEventLoopProvider(DEFAULT_LOOP_NAME,
                 "Netty 4.2 DefaultEventLoop: LinkedBlockingQueue take/offer, no selector",
-                DrainableDefaultEventLoop::new);
+                DrainableDefaultEventLoop::new, Optional::empty);
     }
 
     /**
@@ -42,7 +54,26 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
     public static NettyEventLoopProvider nioEventLoop() {
         return new NettyEventLoopProvider(NIO_LOOP_NAME,
                 "Netty 4.2 NIO IoEventLoop: MPSC queue plus selector wakeup",
-                DrainableNioEventLoop::new);
+                threads -> new DrainableIoEventLoop(threads, NioIoHandler.newFactory()), Optional::empty);
+    }
+
+    /**
+     * Netty's native epoll transport ({@code EpollIoHandler}), what production Netty runs on Linux: the same loop as
+     * {@link #nioEventLoop()}, woken through an eventfd instead of a selector's pipe.
+     */
+    public static NettyEventLoopProvider epollEventLoop() {
+        return new NettyEventLoopProvider(EPOLL_LOOP_NAME,
+                "Netty 4.2 native epoll IoEventLoop: MPSC queue plus eventfd wakeup",
+                threads -> new DrainableIoEventLoop(threads, EpollIoHandler.newFactory()),
+                () -> Optional.ofNullable(Epoll.unavailabilityCause()));
+    }
+
+    /** Netty's io_uring transport ({@code IoUringIoHandler}); the kernel may refuse io_uring, which is then said. */
+    public static NettyEventLoopProvider ioUringEventLoop() {
+        return new NettyEventLoopProvider(IO_URING_LOOP_NAME,
+                "Netty 4.2 io_uring IoEventLoop: MPSC queue plus io_uring wakeup",
+                threads -> new DrainableIoEventLoop(threads, IoUringIoHandler.newFactory()),
+                () -> Optional.ofNullable(IoUring.unavailabilityCause()));
     }
 
     @Override
@@ -61,7 +92,17 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
     }
 
     @Override
+    public Optional<String> unavailableBecause() {
+        return unavailabilityCause.get().map(cause -> "Netty says: " + cause);
+    }
+
+    @Override
     public EventLoop create(LoopSettings settings) {
+        Optional<Throwable> cause = unavailabilityCause.get();
+        if (cause.isPresent()) {
+            throw new IllegalStateException(name + " is unavailable on this machine; Netty says: " + cause.get(),
+                    cause.get());
+        }
         return new NettyEventLoopAdapter(settings, loopFactory.apply(LoopThreads.marking(settings.threadFactory())));
     }
 }

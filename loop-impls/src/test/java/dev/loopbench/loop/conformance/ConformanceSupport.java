@@ -30,8 +30,9 @@ abstract class ConformanceSupport {
     /** Throwables that reached the uncaught-exception handler of loops made by {@link #newLoop}. */
     final BlockingQueue<Throwable> uncaught = new LinkedBlockingQueue<>();
 
+    /** Every registered loop that can run here; {@code EventLoopRegistryTest} reports the others and why. */
     static List<String> implementations() {
-        return EventLoopRegistry.names();
+        return EventLoopRegistry.availableNames();
     }
 
     /** A started loop of {@code impl} whose uncaught throwables land in {@link #uncaught}. */

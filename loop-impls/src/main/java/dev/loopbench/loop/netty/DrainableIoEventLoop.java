@@ -1,21 +1,21 @@
 package dev.loopbench.loop.netty;
 
 import io.netty.channel.SingleThreadIoEventLoop;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.util.concurrent.EventExecutor;
 
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Netty's NIO {@link SingleThreadIoEventLoop}, opened to the adapter (see {@link DrainableNettyLoop}). Its two
- * methods repeat {@link DrainableDefaultEventLoop}'s because they call protected methods, which only a subclass of
- * each Netty class may.
+ * Netty's {@link SingleThreadIoEventLoop} with an I/O handler of its transport (NIO, epoll, io_uring), opened to the
+ * adapter (see {@link DrainableNettyLoop}). Its methods repeat {@link DrainableDefaultEventLoop}'s because they call
+ * protected methods, which only a subclass of each Netty class may.
  */
-final class DrainableNioEventLoop extends SingleThreadIoEventLoop implements DrainableNettyLoop {
+final class DrainableIoEventLoop extends SingleThreadIoEventLoop implements DrainableNettyLoop {
 
-    DrainableNioEventLoop(ThreadFactory threadFactory) {
-        super(null, threadFactory, NioIoHandler.newFactory());
+    DrainableIoEventLoop(ThreadFactory threadFactory, IoHandlerFactory ioHandlerFactory) {
+        super(null, threadFactory, ioHandlerFactory);
     }
 
     @Override
