@@ -1,6 +1,7 @@
 package dev.loopbench.bench.support;
 
 import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
 import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
@@ -20,6 +21,7 @@ import java.util.Map;
  *   <li>{@code impl}: the launcher ({@code launcher.BenchmarksMain}) sets it to every name in the registry unless
  *       {@code -p impl=} is given, so a newly registered loop is measured without editing this class. The
  *       annotation's list is only the fallback for a bare {@code org.openjdk.jmh.Main} run.</li>
+ *   <li>{@code maxPendingTasks}: every loop's bound on queued tasks, 0 (none) by default.</li>
  *   <li>{@code idle}, {@code spinIterations}, {@code queue}: the {@code mpsc} options, one value each by default
  *       (the registry's defaults; a test keeps them equal), so they do not multiply the runs of the other
  *       implementations. Sweep them for {@code mpsc} alone:
@@ -47,6 +49,10 @@ public abstract class LoopBenchmark extends BenchmarkDefaults {
     @Param("array")
     public String queue;
 
+    /** Every loop's bound on queued tasks ({@link LoopOption#MAX_PENDING_TASKS}); 0, the default, for none. */
+    @Param("0")
+    public String maxPendingTasks;
+
     /** The loop under test, running between {@link #openLoop()} and {@link #closeLoop()}. */
     protected EventLoop loop;
 
@@ -54,7 +60,8 @@ public abstract class LoopBenchmark extends BenchmarkDefaults {
         loop = LoopFactory.create(impl, Map.of(
                 MpscEventLoopProvider.IDLE, idle,
                 MpscEventLoopProvider.SPIN_ITERATIONS, spinIterations,
-                MpscEventLoopProvider.QUEUE, queue));
+                MpscEventLoopProvider.QUEUE, queue,
+                LoopOption.MAX_PENDING_TASKS, maxPendingTasks));
     }
 
     /** Closes the loop after its queued tasks, failing the benchmark if it does not terminate in time. */
