@@ -6,7 +6,7 @@ percentiles), so that the README's figures are read from the run, never typed. B
 import json
 import sys
 
-IMPLS = ["locked-deque", "mpsc", "netty", "netty-nio", "jdk-executor"]
+IMPLS = ["locked-deque", "mpsc", "netty", "netty-nio", "netty-epoll", "netty-io_uring", "jdk-executor"]
 B = "dev.loopbench.bench."
 # label, benchmark, mode, required params, metric, scale, format, lower is better
 ROWS = [
@@ -52,7 +52,8 @@ def main(path):
         out = []
         for impl in IMPLS:
             if impl not in cells:
-                out.append("not counted" if metric == "wakeups.per.op" else "not measured" if metric.startswith("cpu.") else "–")
+                uncounted = metric == "wakeups.per.op" or "Loop." in metric  # the modes are filed by the wakeup count
+                out.append("not counted" if uncounted else "not measured" if metric.startswith("cpu.") else "–")
             else:
                 text = fmt.format(cells[impl])
                 out.append("**" + text + "**" if impl == best else text)

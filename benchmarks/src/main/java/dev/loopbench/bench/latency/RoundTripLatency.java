@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  *       run.</li>
  * </ul>
  * With the HdrHistogramProfiler, {@code wakeups.per.op} tells how many of these round trips woke the loop. The
- * limit to read it against: {@code ParkUnparkPingPongLimit.roundTrip} with the default parking producer (each
- * side wakes once per round trip), {@code SpinPingPongLimit.roundTrip} with {@code -p producerWait=spin}.
+ * limit to read it against: {@code SpinPingPongLimit.roundTrip} with {@code -p producerWait=spin}. With the default
+ * parking producer there is none: the loop is woken only when it had gone to sleep (0.7 times per round trip in a
+ * quick run), so the two-wakeup {@code ParkUnparkPingPongLimit} is no floor (loops beat it by up to 20%).
  *
  * <p>Bimodal by nature with the default {@code producerWait=park}: the waiting producer's own wakeup outlasts a
  * spinning loop's spin phase, so whether the next round trip finds the loop awake depends on a race (see

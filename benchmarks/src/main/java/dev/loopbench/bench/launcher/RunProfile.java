@@ -23,7 +23,7 @@ public enum RunProfile {
      * to end and that the JSON carries the percentiles. 20 runs (two benchmarks have two modes), 1 fork each;
      * measured at 36 s on the 2-vCPU machine.
      */
-    SMOKE("every benchmark once on mpsc, tiny iterations; proves the jar works, measures nothing (~25 s interleaved)",
+    SMOKE("every benchmark once on mpsc, tiny iterations; proves the jar works, measures nothing (under a minute interleaved)",
             List.of(Includes.EVERY_BENCHMARK,
                     "-f", "1",
                     "-wi", "1", "-w", "100ms",
@@ -36,10 +36,11 @@ public enum RunProfile {
     /**
      * The headline figures for every implementation: round trip (average and sample), one-way latency at a fixed
      * rate, wakeup latency after gaps of 0 and 1000 us, chain depth 4, offload round trip, 1-producer burst, and
-     * the three limits. 43 runs × 2 forks × ((2 + 3) s + 1 s): about 9 minutes.
+     * the limits they are read against. With the seven registered loops: 62 runs × 2 forks, about 14 minutes
+     * interleaved on the 2-vCPU machine.
      */
     QUICK("the headline figures for every loop, 2 forks: latency, wakeup, chain depth 4, offload, "
-            + "1-producer burst, limits (about 10 min interleaved)",
+            + "1-producer burst, limits (about 14 min interleaved)",
             List.of("\\.latency\\.RoundTripLatency\\.",
                     "\\.latency\\.OneWayLatency\\.",
                     "\\.wakeup\\.WakeupLatency\\.",
@@ -58,9 +59,10 @@ public enum RunProfile {
 
     /**
      * Everything, every parameter value, one-way latency also under a ten times heavier load, with enough forks to
-     * compare two runs by their per-fork scores: 93 runs × 5 forks × ((3 + 5) s + 1 s): about 70 minutes.
+     * compare two runs by their per-fork scores: 5 forks × ((3 + 5) s + about 1 s) per run, roughly 2 hours with the
+     * seven registered loops (estimated from the quick profile's fork time, not measured).
      */
-    FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (about 70 min)",
+    FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (roughly 2 h)",
             List.of(Includes.EVERY_BENCHMARK,
                     "-f", "5",
                     "-wi", "3", "-w", BenchmarkDefaults.ITERATION_MILLIS + "ms",

@@ -21,8 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * with {@link LockSupport}. Each round trip is two unparks and two wakeups from park, on Linux two futex wakes
  * and two futex waits: the floor under a hand-off to a sleeping thread.
  *
- * <p>Why: every loop's wakeup figure ({@code wakeup} package) is read as a multiple of this round trip, which
- * says how much of a wakeup the loop's design costs beyond the kernel's own.
+ * <p>Why: the kernel's price of two wakeups, the reference for what a wakeup costs on this machine. No loop figure
+ * is read against it: a loop's round trip wakes the loop only sometimes, so this is no floor for one (loops beat
+ * it by up to 20%); {@code UnparkAfterGapLimit} is the floor of a wakeup after a gap.
  *
  * <p>Traps avoided:
  * <ul>

@@ -1,8 +1,8 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.loop.LoopCounters;
 import dev.loopbench.tools.results.MetricNames;
 import dev.loopbench.tools.results.TimeUnits;
-import dev.loopbench.loop.LoopCounters;
 import org.HdrHistogram.Histogram;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -22,13 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds the latency percentiles a benchmark recorded into its HdrHistogram recorder, and the wakeups its loop
- * issued, to JMH's results as secondary metrics:
- * {@code hdr.p50}, {@code hdr.p90}, {@code hdr.p99}, {@code hdr.p99.9}, {@code hdr.max} (us), {@code hdr.count}
- * (samples), the same under {@code hdr.<name>.} for each further histogram a benchmark records (e.g.
- * {@code hdr.fromExecute.}, {@code hdr.wokenLoop.}), and, for a benchmark that watches a loop, the CPU it cost per
- * iteration: {@code cpu.loop.ns.per.op}, {@code cpu.producers.ns.per.op} and {@code cpu.loop.share} (see
- * {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown), and {@code wakeups.per.op} (wakeups per task the loop ran; NaN for a loop that cannot count them).
+ * Adds what a benchmark showed it through {@link IterationProbe} to JMH's results as secondary metrics:
+ * <ul>
+ *   <li>the percentiles of its HdrHistogram recorder: {@code hdr.p50}, {@code hdr.p90}, {@code hdr.p99},
+ *       {@code hdr.p99.9}, {@code hdr.max} (us) and {@code hdr.count} (samples), and the same under
+ *       {@code hdr.<name>.} for each further histogram it records (e.g. {@code hdr.fromExecute.},
+ *       {@code hdr.wokenLoop.});</li>
+ *   <li>{@code wakeups.per.op}: the wakeups its loop issued per task the loop ran (NaN for a loop that cannot
+ *       count them);</li>
+ *   <li>the CPU the iteration cost: {@code cpu.loop.ns.per.op}, {@code cpu.producers.ns.per.op} and
+ *       {@code cpu.loop.share} (see {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown).</li>
+ * </ul>
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
  * sample of every measurement iteration of the fork. It is reported once per fork, after the fork's last

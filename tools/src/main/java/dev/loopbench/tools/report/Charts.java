@@ -60,6 +60,8 @@ final class Charts {
      * 99.9% interval cut at zero: every figure is a time, a rate or a count, which is never negative, so an
      * interval reaching below zero only says the score is that uncertain.
      */
+    private static final int IMPL_LABEL_ROTATION_DEGREES = 20;
+
     static CategoryChart figure(ReportModel.FigureChart figureChart) {
         Figure figure = figureChart.figure();
         List<String> impls = new ArrayList<>();
@@ -87,6 +89,8 @@ final class Charts {
                         ? " (lower is better)" : " (higher is better)" : ""));
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setOverlapped(true);
+        // seven loop names side by side run into each other; slanted, each keeps its own room
+        chart.getStyler().setXAxisLabelRotation(IMPL_LABEL_ROTATION_DEGREES);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(niceCeiling(top));
         chart.setCustomYAxisTickLabelsFormatter(Charts::tickLabel);

@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SummaryCommandTest {
 
-    private static final String WAKEUP = "dev.loopbench.bench.latency.RoundTripLatency.roundTrip";
-    private static final String PARK_LIMIT = "dev.loopbench.bench.limits.ParkUnparkPingPongLimit.roundTrip";
+    private static final String ROUND_TRIP = "dev.loopbench.bench.latency.RoundTripLatency.roundTrip";
+    private static final String SPIN_LIMIT = "dev.loopbench.bench.limits.SpinPingPongLimit.roundTrip";
 
     @TempDir
     Path dir;
@@ -22,32 +22,32 @@ class SummaryCommandTest {
     @Test
     void printsEachImplWithTheBestMarkedAndItsRatioToTheLimit() throws Exception {
         Path run = new JmhJson(3)
-                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park").param("producerWait", "park").noise(0))
-                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 20).param("impl", "spin").param("producerWait", "park").noise(0))
-                .add(JmhJson.row(PARK_LIMIT, "avgt", "us/op", 10).noise(0))
+                .add(JmhJson.row(ROUND_TRIP, "avgt", "us/op", 30).param("impl", "park").param("producerWait", "spin").noise(0))
+                .add(JmhJson.row(ROUND_TRIP, "avgt", "us/op", 20).param("impl", "spin").param("producerWait", "spin").noise(0))
+                .add(JmhJson.row(SPIN_LIMIT, "avgt", "us/op", 10).noise(0))
                 .write(dir.resolve("run.json"));
 
         Cli cli = Cli.run("summary", run.toString());
 
         assertEquals(0, cli.exitCode(), cli.err());
         List<String> lines = cli.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=park\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=spin\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
                 cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x\\s+\\*")), cli.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("ParkUnparkPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("SpinPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),
                 cli.out());
     }
 
     @Test
     void worksWithoutAnyLimitInTheRun() throws Exception {
         Path run = new JmhJson(3)
-                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 30).param("impl", "park"))
+                .add(JmhJson.row(ROUND_TRIP, "avgt", "us/op", 30).param("impl", "park").param("producerWait", "spin"))
                 .write(dir.resolve("run.json"));
 
         Cli cli = Cli.run("summary", run.toString());
 
         assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().contains("Note: no usable " + PARK_LIMIT), cli.out());
+        assertTrue(cli.out().contains("Note: no usable " + SPIN_LIMIT), cli.out());
         assertTrue(cli.out().lines().noneMatch(line -> line.matches(".*\\d\\.\\d\\dx.*")), cli.out());
     }
 
