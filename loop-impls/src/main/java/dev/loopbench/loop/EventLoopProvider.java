@@ -1,5 +1,6 @@
 package dev.loopbench.loop;
 
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import java.util.List;
 import java.util.Optional;
 

@@ -15,17 +15,14 @@ public final class LoopSettings {
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
     private final Map<String, String> options;
 
-    LoopSettings(String implementation, String name, ThreadFactory threadFactory,
+    /** For the registry, which builds every loop; an implementation only reads the settings it is given. */
+    public LoopSettings(String implementation, String name, ThreadFactory threadFactory,
                  Thread.UncaughtExceptionHandler uncaughtExceptionHandler, Map<String, String> options) {
         this.implementation = implementation;
         this.name = name;
         this.threadFactory = threadFactory;
         this.uncaughtExceptionHandler = uncaughtExceptionHandler;
         this.options = Map.copyOf(options);
-    }
-
-    public String implementation() {
-        return implementation;
     }
 
     /** The loop's name, used for its thread and in every exception message it produces. */

@@ -1,7 +1,7 @@
 package dev.loopbench.stress;
 
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;

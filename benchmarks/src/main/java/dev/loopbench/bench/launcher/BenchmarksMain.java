@@ -8,7 +8,7 @@ import dev.loopbench.bench.rounds.RoundsOptions;
 import dev.loopbench.bench.rounds.Variant;
 import dev.loopbench.bench.rounds.VariantLister;
 import dev.loopbench.loop.EventLoopProvider;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopOption;
 
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.support.LoopFactory;
-import dev.loopbench.bench.support.PaddedCounter;
+import dev.loopbench.bench.support.BurstTasks;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscQueueType;
@@ -22,9 +22,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>A different load than the figure it bounds: the shape comes from {@link BurstWindow}, and the queue type
  *       from the registry's default for the {@code mpsc} loop's {@code queue} option, through
  *       {@link MpscQueueType}.</li>
- *   <li>False sharing: the consumer's task count is padded ({@link PaddedCounter}), and producers learn of
+ *   <li>False sharing: the consumer's task count is padded ({@link BurstTasks}), and producers learn of
  *       progress only from their own bursts' futures, never from a counter the consumer writes per task.</li>
  *   <li>A helper spinning outside its benchmark: the consumer busy-polls only during an iteration (started and
  *       stopped in {@code Level.Iteration} fixtures), and the tear-down fails if it does not stop.</li>
@@ -65,10 +63,7 @@ public class MpscQueueLimit extends BenchmarkDefaults {
     public int taskWork;
 
     private MessagePassingQueue<Runnable> queue;
-    private Runnable task;
-    private Callable<Long> lastTask;
-    /** Consumer only, until the trial ends. */
-    private final PaddedCounter tasksRun = new PaddedCounter();
+    private BurstTasks tasks;
     private volatile boolean consumerRunning;
     private Thread consumer;
 
@@ -78,23 +73,12 @@ public class MpscQueueLimit extends BenchmarkDefaults {
                 .orElseThrow(() -> new IllegalStateException("the registry declares no '"
                         + MpscEventLoopProvider.QUEUE + "' option"));
         queue = MpscQueueType.forAlias(queueAlias).newQueue();
-        long work = taskWork;
-        task = () -> {
-            Blackhole.consumeCPU(work);
-            tasksRun.increment();
-        };
-        lastTask = () -> {
-            task.run();
-            return tasksRun.get();
-        };
+        tasks = new BurstTasks(taskWork);
     }
 
     @TearDown(Level.Trial)
     public void checkEveryTaskRan() {
-        if (tasksRun.get() == 0 || tasksRun.get() % BurstWindow.BURST != 0) {
-            throw new IllegalStateException("the consumer ran " + tasksRun.get() + " tasks, not whole bursts of "
-                    + BurstWindow.BURST);
-        }
+        tasks.checkWholeBursts("the consumer");
     }
 
     @Setup(Level.Iteration)
@@ -110,7 +94,7 @@ public class MpscQueueLimit extends BenchmarkDefaults {
         BoundedWaits.join(consumer); // it finishes the task in hand first
     }
 
-    /** One producer's bursts in flight. */
+    /** One producer's bursts in flight; the three methods below are {@code BurstThroughput}'s, for its reason. */
     @State(Scope.Thread)
     public static class Producer {
         final BurstWindow window = new BurstWindow();
@@ -137,9 +121,9 @@ public class MpscQueueLimit extends BenchmarkDefaults {
     private long burst(BurstWindow window) {
         long oldest = window.awaitRoom();
         for (int i = 1; i < BurstWindow.BURST; i++) {
-            queue.offer(task);
+            queue.offer(tasks.task());
         }
-        FutureTask<Long> last = new FutureTask<>(lastTask);
+        FutureTask<Long> last = new FutureTask<>(tasks.lastTask());
         queue.offer(last);
         window.sent(last);
         return oldest;

@@ -2,8 +2,8 @@ package dev.loopbench.bench.support;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopOption;
-import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
-import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
+import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
+import dev.loopbench.loop.locked.LockedDequeEventLoop;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.mpsc.SpinThenParkIdleStrategy;
 import dev.loopbench.loop.netty.NettyEventLoopProvider;
@@ -35,8 +35,8 @@ import java.util.Map;
 @State(Scope.Benchmark)
 public abstract class LoopBenchmark extends BenchmarkDefaults {
 
-    @Param({LockedDequeEventLoopProvider.NAME, MpscEventLoopProvider.NAME, NettyEventLoopProvider.DEFAULT_LOOP_NAME,
-            NettyEventLoopProvider.NIO_LOOP_NAME, ThreadPoolEventLoopProvider.NAME})
+    @Param({LockedDequeEventLoop.NAME, MpscEventLoopProvider.NAME, NettyEventLoopProvider.DEFAULT_LOOP_NAME,
+            NettyEventLoopProvider.NIO_LOOP_NAME, ThreadPoolEventLoopAdapter.NAME})
     public String impl;
 
     @Param(SpinThenParkIdleStrategy.ALIAS)

@@ -2,7 +2,7 @@ package dev.loopbench.bench.support;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.EventLoopProvider;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopOption;
 
 import java.util.List;
@@ -30,7 +30,7 @@ public final class LoopFactory {
      */
     public static EventLoop create(String implementation, Map<String, String> tuning) {
         EventLoopProvider provider = EventLoopRegistry.provider(implementation);
-        EventLoopRegistry.Builder builder = EventLoopRegistry.builder(implementation)
+        EventLoopRegistry.Builder builder = EventLoopRegistry.builder(provider)
                 .name("bench-" + implementation);
         tuning.forEach((key, value) -> {
             if (hasOption(provider, key)) {

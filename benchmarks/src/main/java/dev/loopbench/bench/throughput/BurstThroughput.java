@@ -2,7 +2,7 @@ package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.profiler.IterationProbe;
-import dev.loopbench.bench.support.PaddedCounter;
+import dev.loopbench.bench.support.BurstTasks;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,7 +19,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.infra.Blackhole;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -41,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>An unbounded producer: the queue holds at most producers × {@value BurstWindow#BURSTS_IN_FLIGHT} ×
  *       {@value BurstWindow#BURST} tasks. Waiting for a burst's last task suffices, since one producer's tasks run
  *       in order.</li>
- *   <li>False sharing: the loop thread's task count sits on a cache line of its own ({@link PaddedCounter}), away
+ *   <li>False sharing: the loop thread's task count sits on a cache line of its own ({@link BurstTasks}), away
  *       from the fields every producer reads.</li>
  *   <li>Helper threads: the producers are JMH's own worker threads ({@code @Threads}), which JMH starts and stops;
  *       there is one benchmark method per producer count because a thread count cannot be a parameter.</li>
@@ -62,37 +61,26 @@ public class BurstThroughput extends SaturatedLoopBenchmark {
     @Param(TaskWork.DEFAULT_TOKENS)
     public int taskWork;
 
-    private Runnable task;
-    private Callable<Long> lastTask;
-    /** Loop thread only, until the loop has terminated. */
-    private final PaddedCounter tasksRun = new PaddedCounter();
+    private BurstTasks tasks;
 
     @Setup(Level.Trial)
     public void start() {
         openLoop();
         IterationProbe.watch(null, loop);
-        long work = taskWork;
-        task = () -> {
-            Blackhole.consumeCPU(work);
-            tasksRun.increment();
-        };
-        lastTask = () -> {
-            task.run();
-            return tasksRun.get();
-        };
+        tasks = new BurstTasks(taskWork);
     }
 
     @TearDown(Level.Trial)
     public void stop() {
         IterationProbe.trialEnded();
         closeLoop();
-        if (tasksRun.get() == 0 || tasksRun.get() % BurstWindow.BURST != 0) {
-            throw new IllegalStateException("the loop ran " + tasksRun.get() + " tasks, not whole bursts of "
-                    + BurstWindow.BURST);
-        }
+        tasks.checkWholeBursts("the loop");
     }
 
-    /** One producer's bursts in flight. */
+    /**
+     * One producer's bursts in flight. The three methods below differ only in {@code @Threads}, which JMH takes from
+     * the method, not from a parameter; {@code MpscQueueLimit} declares the same three for the same reason.
+     */
     @State(Scope.Thread)
     public static class Producer {
         final BurstWindow window = new BurstWindow();
@@ -119,9 +107,9 @@ public class BurstThroughput extends SaturatedLoopBenchmark {
     private long burst(BurstWindow window) {
         long oldest = window.awaitRoom();
         for (int i = 1; i < BurstWindow.BURST; i++) {
-            loop.execute(task);
+            loop.execute(tasks.task());
         }
-        window.sent(loop.submit(lastTask));
+        window.sent(loop.submit(tasks.lastTask()));
         return oldest;
     }
 }

@@ -1,7 +1,7 @@
 package dev.loopbench.bench.launcher;
 
 import dev.loopbench.bench.profiler.HdrHistogramProfiler;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

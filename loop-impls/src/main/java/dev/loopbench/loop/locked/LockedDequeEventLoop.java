@@ -1,9 +1,13 @@
 package dev.loopbench.loop.locked;
 
+import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.OwnThreadEventLoop;
 
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +25,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * </ol>
  */
 public final class LockedDequeEventLoop extends OwnThreadEventLoop {
+
+    public static final String NAME = "locked-deque";
+    /** How the registry builds it. */
+    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
+            "ArrayDeque under a ReentrantLock, with a condition to wait on", List.of(LoopOption.maxPendingTasks()), LockedDequeEventLoop::new);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();

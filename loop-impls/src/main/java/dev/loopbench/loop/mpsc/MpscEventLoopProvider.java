@@ -16,8 +16,7 @@ public final class MpscEventLoopProvider implements EventLoopProvider {
     public static final String QUEUE = "queue";
 
     private static final List<LoopOption> OPTIONS = List.of(
-            LoopOption.oneOf(IDLE, SpinThenParkIdleStrategy.ALIAS,
-                    List.of(ParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy.ALIAS, BusySpinIdleStrategy.ALIAS),
+            LoopOption.oneOf(IDLE, IdleStrategyType.SPIN_PARK.alias(), IdleStrategyType.aliases(),
                     "what the idle loop does: park at once, spin then park, or spin forever"),
             LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
                     "empty polls before parking, for idle=spin-park; a non-negative integer"),
@@ -42,23 +41,7 @@ public final class MpscEventLoopProvider implements EventLoopProvider {
 
     @Override
     public EventLoop create(LoopSettings settings) {
-        return new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)), idleStrategy(settings));
-    }
-
-    private static IdleStrategy idleStrategy(LoopSettings settings) {
-        int spinIterations = settings.nonNegativeIntOption(SPIN_ITERATIONS);
-        String alias = settings.option(IDLE);
-        switch (alias) {
-            case ParkIdleStrategy.ALIAS:
-                return new ParkIdleStrategy();
-            case SpinThenParkIdleStrategy.ALIAS:
-                return new SpinThenParkIdleStrategy(spinIterations);
-            case BusySpinIdleStrategy.ALIAS:
-                return new BusySpinIdleStrategy();
-            default:
-                throw new IllegalArgumentException("unknown idle strategy '" + alias + "'; valid strategies are "
-                        + ParkIdleStrategy.ALIAS + ", " + SpinThenParkIdleStrategy.ALIAS + ", "
-                        + BusySpinIdleStrategy.ALIAS);
-        }
+        return new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)),
+                IdleStrategyType.forAlias(settings.option(IDLE)).create(settings.nonNegativeIntOption(SPIN_ITERATIONS)));
     }
 }

@@ -1,13 +1,12 @@
 package dev.loopbench.loop.mpsc;
 
+import dev.loopbench.loop.Aliases;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscLinkedQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The JCTools queue behind an {@link MpscEventLoop}, by the alias the {@code queue} option takes. */
 public enum MpscQueueType {
@@ -50,18 +49,12 @@ public enum MpscQueueType {
     }
 
     public static List<String> aliases() {
-        return Arrays.stream(values()).map(MpscQueueType::alias).collect(Collectors.toUnmodifiableList());
+        return Aliases.of(values(), MpscQueueType::alias);
     }
 
     /** @throws IllegalArgumentException naming the valid aliases */
     public static MpscQueueType forAlias(String alias) {
-        for (MpscQueueType type : values()) {
-            if (type.alias.equals(alias)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown MPSC queue '" + alias + "'; valid queues are "
-                + String.join(", ", aliases()));
+        return Aliases.find(values(), MpscQueueType::alias, alias, "MPSC queue");
     }
 
     @Override

@@ -11,12 +11,10 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +62,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>A producer reads the state once before it marks its slot and is refused at once if the loop no longer
  *       admits it, so producers that retry after a rejection never mark their slots again: they cannot keep a
  *       closer waiting.</li>
- *   <li>An offload enters {@code offloadsInFlight} before it reads the state, and leaves it only when its outcome
+ *   <li>An offload enters the in-flight count of its {@link OffloadTracker} before it reads the state, and leaves it only when its outcome
  *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
  *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
  *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
@@ -84,14 +82,12 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int TERMINATED = 4;
 
     private static final VarHandle STATE;
-    private static final VarHandle OFFLOADS_IN_FLIGHT;
     private static final VarHandle TASKS_RUN;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
-            OFFLOADS_IN_FLIGHT = lookup.findVarHandle(AbstractEventLoop.class, "offloadsInFlight", int.class);
             TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -102,21 +98,22 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
     /** 0 for no bound. */
     private final int maxPendingTasks;
-    /** Offloads accepted and not yet finished, so that a stopping loop can complete their futures. */
-    private final Set<OffloadFuture<?>> offloads = ConcurrentHashMap.newKeySet();
+    private final OffloadTracker offloads = new OffloadTracker();
     private final CountDownLatch terminated = new CountDownLatch(1);
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
     private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
 
     private volatile int state = RUNNING;
-    private volatile int offloadsInFlight;
     /**
      * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
      * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
      */
     private long tasksRun;
-    /** Loop thread only. */
+    /**
+     * Loop thread only: set when {@link #stopOnLoopThread} starts, so that a call from a callback it fires (a future
+     * it abandons) does not drain the queue a second time.
+     */
     private boolean stoppedOnLoopThread;
 
     protected AbstractEventLoop(LoopSettings settings) {
@@ -190,13 +187,13 @@ public abstract class AbstractEventLoop implements EventLoop {
         if (state != RUNNING) {
             throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
         }
-        OFFLOADS_IN_FLIGHT.getAndAdd(this, 1);
+        offloads.enter();
         if (state != RUNNING) {
-            offloadFinished();
+            offloadLeft(offloads.leave());
             throw rejected();
         }
         OffloadFuture<V> result = new OffloadFuture<>(this, blocking);
-        offloads.add(result);
+        offloads.started(result);
         try {
             pool.execute(result.blockingCall());
         } catch (RuntimeException | Error refusedByPool) {
@@ -266,14 +263,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Called once per offload, by {@link OffloadFuture#finish()}: it no longer holds input open. */
     final void offloadFinished(OffloadFuture<?> offload) {
-        offloads.remove(offload);
-        offloadFinished();
+        offloadLeft(offloads.finished(offload));
     }
 
-    private void offloadFinished() {
+    private void offloadLeft(boolean noneInFlight) {
         // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
         // the state before the loop reads the count, so one of the two asks for the close
-        if ((int) OFFLOADS_IN_FLIGHT.getAndAdd(this, -1) == 1 && state == SHUTTING_DOWN) {
+        if (noneInFlight && state == SHUTTING_DOWN) {
             requestCloseCheck();
         }
     }
@@ -341,9 +337,7 @@ public abstract class AbstractEventLoop implements EventLoop {
             }
         }
         // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
-        for (OffloadFuture<?> offload : offloads) {
-            offload.abandon(new LoopTerminatedException(name, "stopped before the offloaded call finished"));
-        }
+        offloads.abandonAll(() -> new LoopTerminatedException(name, "stopped before the offloaded call finished"));
         abandonedTasks.complete(List.copyOf(neverStarted));
         onStopped();
     }
@@ -412,7 +406,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      */
     protected final boolean mayIdle() {
         int current = state;
-        return current == RUNNING || (current == SHUTTING_DOWN && offloadsInFlight != 0);
+        return current == RUNNING || (current == SHUTTING_DOWN && offloads.anyInFlight());
     }
 
     /**
@@ -423,7 +417,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @return whether input closed
      */
     protected final boolean closeInput() {
-        if (offloadsInFlight != 0 || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+        if (offloads.anyInFlight() || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
         awaitProducersOutside();
@@ -478,7 +472,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final boolean isTerminated() {
-        return terminated.getCount() == 0;
+        return state == TERMINATED;
     }
 
     @Override

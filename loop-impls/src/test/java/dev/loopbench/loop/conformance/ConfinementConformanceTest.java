@@ -1,7 +1,7 @@
 package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.support.LoopFuture;
 import org.junit.jupiter.api.DisplayName;
 

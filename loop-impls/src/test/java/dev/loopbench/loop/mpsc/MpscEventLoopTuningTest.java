@@ -1,7 +1,7 @@
 package dev.loopbench.loop.mpsc;
 
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopRegistry;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopCounters;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;

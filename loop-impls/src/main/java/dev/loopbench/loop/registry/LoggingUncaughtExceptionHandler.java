@@ -1,5 +1,6 @@
-package dev.loopbench.loop;
+package dev.loopbench.loop.registry;
 
+import dev.loopbench.loop.EventLoop;
 /** The default handler of throwables that escape a loop's tasks: it logs them and lets the loop go on. */
 final class LoggingUncaughtExceptionHandler implements Thread.UncaughtExceptionHandler {
 

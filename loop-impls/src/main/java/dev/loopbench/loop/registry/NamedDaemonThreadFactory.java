@@ -1,4 +1,4 @@
-package dev.loopbench.loop;
+package dev.loopbench.loop.registry;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,7 @@
-package dev.loopbench.loop;
+package dev.loopbench.loop.registry;
 
+import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.LoopOption;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +29,7 @@ class EventLoopRegistryTest {
      * and is reported here as skipped with that reason, in one line; the conformance suite runs every other loop.
      */
     @ParameterizedTest(name = "[{0}]")
-    @MethodSource("dev.loopbench.loop.EventLoopRegistry#names")
+    @MethodSource("dev.loopbench.loop.registry.EventLoopRegistry#names")
     void eachLoopRunsHereOrSaysWhyNot(String impl) {
         Optional<String> unavailable = EventLoopRegistry.provider(impl).unavailableBecause();
         if (unavailable.isEmpty()) {

@@ -1,7 +1,11 @@
-package dev.loopbench.loop;
+package dev.loopbench.loop.registry;
 
-import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
-import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.LoopOption;
+import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
+import dev.loopbench.loop.locked.LockedDequeEventLoop;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.netty.NettyEventLoopProvider;
 
@@ -20,13 +24,13 @@ import java.util.stream.Collectors;
 public final class EventLoopRegistry {
 
     private static final List<EventLoopProvider> PROVIDERS = List.of(
-            new LockedDequeEventLoopProvider(),
+            LockedDequeEventLoop.PROVIDER,
             new MpscEventLoopProvider(),
             NettyEventLoopProvider.defaultEventLoop(),
             NettyEventLoopProvider.nioEventLoop(),
             NettyEventLoopProvider.epollEventLoop(),
             NettyEventLoopProvider.ioUringEventLoop(),
-            new ThreadPoolEventLoopProvider());
+            ThreadPoolEventLoopAdapter.PROVIDER);
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();
 
@@ -72,7 +76,12 @@ public final class EventLoopRegistry {
 
     /** Starts describing a loop of {@code implementation}; fails at once if the name is unknown. */
     public static Builder builder(String implementation) {
-        return new Builder(provider(implementation));
+        return builder(provider(implementation));
+    }
+
+    /** Starts describing a loop of a provider already resolved, e.g. with {@link #provider}. */
+    public static Builder builder(EventLoopProvider provider) {
+        return new Builder(Objects.requireNonNull(provider, "provider"));
     }
 
     /** Describes one loop to build. Options are checked against the implementation's {@link LoopOption}s. */
