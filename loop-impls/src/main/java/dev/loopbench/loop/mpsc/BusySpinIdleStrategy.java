@@ -9,8 +9,8 @@ public final class BusySpinIdleStrategy implements IdleStrategy {
     public static final String ALIAS = "spin";
 
     @Override
-    public boolean shouldPark(int emptyPolls) {
-        return false;
+    public void idle(int emptyPolls, Sleeper sleeper) {
+        Thread.onSpinWait();
     }
 
     @Override

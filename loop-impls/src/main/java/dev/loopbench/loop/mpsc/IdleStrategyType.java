@@ -14,7 +14,8 @@ public enum IdleStrategyType {
 
     PARK(ParkIdleStrategy.ALIAS, spinIterations -> new ParkIdleStrategy()),
     SPIN_PARK(SpinThenParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy::new),
-    SPIN(BusySpinIdleStrategy.ALIAS, spinIterations -> new BusySpinIdleStrategy());
+    SPIN(BusySpinIdleStrategy.ALIAS, spinIterations -> new BusySpinIdleStrategy()),
+    BACKOFF(BackoffIdleStrategy.ALIAS, spinIterations -> new BackoffIdleStrategy());
 
     private final String alias;
     private final IntFunction<IdleStrategy> factory;

@@ -42,6 +42,7 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
 
     private final MessagePassingQueue<Runnable> queue;
     private final IdleStrategy idleStrategy;
+    private final IdleStrategy.Sleeper sleeper = this::parkUntilWoken;
     private final LongAdder wakeups = new LongAdder();
     private volatile boolean sleeping;
 
@@ -73,10 +74,11 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
 
     @Override
     protected void awaitWork(int emptyPolls) {
-        if (!idleStrategy.shouldPark(emptyPolls)) {
-            Thread.onSpinWait();
-            return;
-        }
+        idleStrategy.idle(emptyPolls, sleeper);
+    }
+
+    /** Loop thread only, as {@link IdleStrategy.Sleeper}: the wakeup-flag handshake of invariant 1. */
+    private void parkUntilWoken() {
         sleeping = true;
         // ordering point (invariant 1): the flag is visible before this last look at the queue and the state
         if (queue.isEmpty() && mayIdle()) {

@@ -17,7 +17,7 @@ public final class MpscEventLoopProvider implements EventLoopProvider {
 
     private static final List<LoopOption> OPTIONS = List.of(
             LoopOption.oneOf(IDLE, IdleStrategyType.SPIN_PARK.alias(), IdleStrategyType.aliases(),
-                    "what the idle loop does: park at once, spin then park, or spin forever"),
+                    "what the idle loop does: park at once, spin then park, spin forever, or back off as Agrona does (no wakeups)"),
             LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
                     "empty polls before parking, for idle=spin-park; a non-negative integer"),
             LoopOption.oneOf(QUEUE, MpscQueueType.ARRAY.alias(), MpscQueueType.aliases(),

@@ -6,8 +6,8 @@ public final class ParkIdleStrategy implements IdleStrategy {
     public static final String ALIAS = "park";
 
     @Override
-    public boolean shouldPark(int emptyPolls) {
-        return true;
+    public void idle(int emptyPolls, Sleeper sleeper) {
+        sleeper.parkUntilWoken();
     }
 
     @Override

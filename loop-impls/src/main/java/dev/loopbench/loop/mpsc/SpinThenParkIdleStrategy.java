@@ -20,8 +20,12 @@ public final class SpinThenParkIdleStrategy implements IdleStrategy {
     }
 
     @Override
-    public boolean shouldPark(int emptyPolls) {
-        return emptyPolls > spinIterations;
+    public void idle(int emptyPolls, Sleeper sleeper) {
+        if (emptyPolls > spinIterations) {
+            sleeper.parkUntilWoken();
+        } else {
+            Thread.onSpinWait();
+        }
     }
 
     @Override

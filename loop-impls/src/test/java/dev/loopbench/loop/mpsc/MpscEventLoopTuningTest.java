@@ -73,4 +73,19 @@ class MpscEventLoopTuningTest {
         assertEquals(0, loop.counters().wakeupsIssued());
         assertEquals(1_000, loop.counters().tasksRun());
     }
+
+    @ParameterizedTest(name = "[mpsc idle=backoff queue={0}] Agrona's back-off wakes by itself: tasks after pauses run, no wakeup issued")
+    @MethodSource("dev.loopbench.loop.mpsc.MpscQueueType#aliases")
+    void backoffWakesByItself(String queue) throws Exception {
+        EventLoop loop = EventLoopRegistry.builder("mpsc").option("idle", "backoff").option("queue", queue).build();
+        try (loop) {
+            for (int i = 0; i < 20; i++) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // past the back-off's spins and yields
+                int expected = i;
+                assertEquals(expected, loop.submit(() -> expected).get(20, TimeUnit.SECONDS));
+            }
+        }
+        assertEquals(0, loop.counters().wakeupsIssued(), "a backing-off loop is never woken by a producer");
+        assertEquals(20, loop.counters().tasksRun());
+    }
 }
