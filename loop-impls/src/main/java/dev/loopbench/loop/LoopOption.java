@@ -1,24 +1,51 @@
 package dev.loopbench.loop;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * One tuning knob an implementation accepts, by name, with its default. The same names are the benchmarks'
- * {@code @Param}s and the CLI's {@code -p} keys, so tuning a loop is a command, not a code change.
+ * One tuning knob an implementation accepts, by name, with its default and the values a tuning sweep tries. The
+ * same names are the keys of the benchmarks' {@code loopOptions} parameter and of the registry's builder, so
+ * tuning a loop is a command, not a code change.
  *
  * @param name the option's key, e.g. {@code idle}
  * @param defaultValue the value used when none is given
  * @param allowedValues every valid value, or empty when the value is free-form (then {@code description}
  *                      says what is valid)
  * @param description what the option changes and what is valid
+ * @param tuningValues what {@link TuningGrid} tries: every allowed value of a {@link #oneOf} option, the default
+ *                     alone for a free-form one, unless {@link #tunedOver} says otherwise
+ * @param onlyWhen the condition under which the option changes anything, e.g. {@code spinIterations} only with
+ *                 {@code idle=spin-park}; empty when it always does
  */
-public record LoopOption(String name, String defaultValue, List<String> allowedValues, String description) {
+public record LoopOption(String name, String defaultValue, List<String> allowedValues, String description,
+                         List<String> tuningValues, Optional<Condition> onlyWhen) {
 
     /** The option every loop takes: the bound on queued tasks, see {@link #maxPendingTasks()}. */
     public static final String MAX_PENDING_TASKS = "maxPendingTasks";
 
+    /** An option's relevance: it matters only while option {@code option} has one of {@code values}. */
+    public record Condition(String option, List<String> values) {
+        public Condition {
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public String toString() {
+            return option + "=" + String.join("|", values);
+        }
+    }
+
     public LoopOption {
         allowedValues = List.copyOf(allowedValues);
+        tuningValues = List.copyOf(tuningValues);
+        if (tuningValues.isEmpty()) {
+            throw new IllegalArgumentException("option '" + name + "' needs at least one tuning value");
+        }
+        if (!allowedValues.isEmpty() && !allowedValues.containsAll(tuningValues)) {
+            throw new IllegalArgumentException("option '" + name + "' tunes over " + tuningValues
+                    + ", not all of them among its allowed values " + allowedValues);
+        }
     }
 
     /**
@@ -31,19 +58,31 @@ public record LoopOption(String name, String defaultValue, List<String> allowedV
                 "tasks queued at most before execute and submit are rejected; 0 for no bound; a non-negative integer");
     }
 
-    /** An option whose value is one of a fixed set of aliases. */
+    /** An option whose value is one of a fixed set of aliases; a tuning sweep tries them all. */
     public static LoopOption oneOf(String name, String defaultValue, List<String> allowedValues, String description) {
-        return new LoopOption(name, defaultValue, allowedValues, description);
+        return new LoopOption(name, defaultValue, allowedValues, description, allowedValues, Optional.empty());
     }
 
-    /** An option whose value is a non-negative integer. */
+    /** An option whose value is a non-negative integer; a tuning sweep keeps the default unless told otherwise. */
     public static LoopOption nonNegativeInt(String name, int defaultValue, String description) {
-        return new LoopOption(name, Integer.toString(defaultValue), List.of(), description);
+        String value = Integer.toString(defaultValue);
+        return new LoopOption(name, value, List.of(), description, List.of(value), Optional.empty());
+    }
+
+    /** This option, swept over {@code values} by a tuning run. */
+    public LoopOption tunedOver(String... values) {
+        return new LoopOption(name, defaultValue, allowedValues, description, List.of(values), onlyWhen);
+    }
+
+    /** This option, which only matters while {@code option} is one of {@code values}: a sweep varies it only then. */
+    public LoopOption onlyWhen(String option, String... values) {
+        return new LoopOption(name, defaultValue, allowedValues, description, tuningValues,
+                Optional.of(new Condition(option, List.of(values))));
     }
 
     @Override
     public String toString() {
         return name + "=" + (allowedValues.isEmpty() ? "<" + description + ">" : String.join("|", allowedValues))
-                + " (default " + defaultValue + ")";
+                + " (default " + defaultValue + onlyWhen.map(condition -> "; only with " + condition).orElse("") + ")";
     }
 }

@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The primary score is the achieved send rate: it should equal {@code sendsPerSecond}; a lower one means the loop
  * could not keep up. The latency figures are the {@code hdr.*} metrics, so run with the profiler. The limit to read
  * them against, median against median: {@code SpinOneWayLimit} for a loop that never sleeps
- * ({@code -p idle=spin}); none for a loop that sleeps between sends, whose gap (1/rate) no limit row matches
+ * ({@code -p loopOptions=idle=spin}); none for a loop that sleeps between sends, whose gap (1/rate) no limit row matches
  * parameter for parameter ({@code UnparkAfterGapLimit} at the nearest gap is the yardstick by eye).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar OneWayLatency -p impl=mpsc,netty
@@ -59,6 +59,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class OneWayLatency extends LoopBenchmark {
+
+    /** The offered rate's parameter, which a tuning run ({@code --tune}) sweeps. */
+    public static final String RATE_PARAM = "sendsPerSecond";
 
     /** Far above what a loop that keeps up has in flight, far below what strains the heap. */
     static final int MAX_IN_FLIGHT = 4096;

@@ -10,11 +10,13 @@ import dev.loopbench.bench.rounds.VariantLister;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopOption;
+import dev.loopbench.tools.results.LoopOptionsParam;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -25,13 +27,17 @@ import java.util.stream.Collectors;
  * <pre>
  * java -jar benchmarks.jar [--profile smoke|quick|full] [--print-jmh-args] [JMH options] [benchmark regexps]
  * java -jar benchmarks.jar --interleave | --rounds N | --ab BASE.jar --out DIR  [...the same]
+ * java -jar benchmarks.jar --tune IMPL [--rates 1000,10000,100000] [--budget 15m] -rf json -rff FILE
  * </pre>
  *
  * <ul>
  *   <li>Without {@code --profile}, the quick profile runs; listing options ({@code -l}, {@code -lp}, {@code -h},
  *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
  *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
- *       when a tuning option is swept ({@code -p idle=park,spin}), every implementation that has that option.</li>
+ *       when loop options are given ({@code -p loopOptions=idle=park,idle=spin}), every implementation that has
+ *       every option named.</li>
+ *   <li>{@code --tune IMPL [--rates R,R] [--budget 15m]} sweeps the loop's options ({@link TuningRun});
+ *       {@code scripts/tune.sh} runs it and charts the result.</li>
  *   <li>{@code -prof dev.loopbench.bench.profiler.HdrHistogramProfiler} without {@code dir=} writes its histograms
  *       beside the {@code -rff} file: {@code results/x.json} gets {@code results/x-histograms/}.</li>
  *   <li>{@code --print-jmh-args} prints the resulting JMH command line and runs nothing.</li>
@@ -58,7 +64,14 @@ public final class BenchmarksMain {
                 System.out.println(usage());
                 return;
             }
-            RoundsOptions.Parsed parsed = RoundsOptions.parse(Arrays.asList(args));
+            List<String> arguments = Arrays.asList(args);
+            TuningRun.Parsed tuning = TuningRun.parse(arguments);
+            if (tuning.run().isPresent()) {
+                System.err.println("# " + tuning.run().get().plan());
+                arguments = new ArrayList<>(tuning.run().get().jmhArguments());
+                arguments.addAll(tuning.rest());
+            }
+            RoundsOptions.Parsed parsed = RoundsOptions.parse(arguments);
             rounds = parsed.options();
             jmhArgs = resolve(parsed.rest());
             if (rounds.active() && !printOnly) {
@@ -134,13 +147,12 @@ public final class BenchmarksMain {
     }
 
     /**
-     * Adds {@code -p impl=} unless given: every registered loop that can run here, or those having every tuning
-     * option swept. A loop that cannot run here (a native transport the kernel refuses) is left out with one line
-     * saying why; asked for by name, it is an error that says why.
+     * Adds {@code -p impl=} unless given: every registered loop that can run here, or those having every option
+     * that {@code -p loopOptions=} names. A loop that cannot run here (a native transport the kernel refuses) is
+     * left out with one line saying why; asked for by name, it is an error that says why.
      */
     private static JmhArguments withImplementations(JmhArguments arguments) {
-        Set<String> params = arguments.paramNames();
-        if (params.contains(IMPL_PARAM)) {
+        if (arguments.paramNames().contains(IMPL_PARAM)) {
             for (String implementation : arguments.paramValues(IMPL_PARAM)) {
                 EventLoopProvider provider = EventLoopRegistry.provider(implementation);
                 provider.unavailableBecause().ifPresent(reason -> {
@@ -152,22 +164,19 @@ public final class BenchmarksMain {
         }
         EventLoopRegistry.providers().forEach(provider -> provider.unavailableBecause().ifPresent(reason ->
                 System.err.println("impl " + provider.name() + " left out: unavailable on this machine (" + reason + ")")));
+        Set<String> optionsNamed = arguments.paramValues(LoopOptionsParam.NAME).stream()
+                .flatMap(value -> LoopOptionsParam.decode(value).keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
         List<String> implementations = EventLoopRegistry.providers().stream()
                 .filter(provider -> provider.unavailableBecause().isEmpty())
-                .filter(provider -> hasEveryTunedOption(provider, params))
+                .filter(provider -> optionsNamed.stream().allMatch(key -> LoopFactory.implementationsWith(key).contains(provider.name())))
                 .map(EventLoopProvider::name)
                 .collect(Collectors.toList());
         if (implementations.isEmpty()) {
-            throw new IllegalArgumentException("no implementation has all of the options " + params);
+            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": no implementation has all of the options "
+                    + optionsNamed + "; pick the loop with -p impl=NAME (the options of each: java -jar benchmarks.jar --help)");
         }
         return arguments.withOption(JmhArguments.PARAM, IMPL_PARAM + "=" + String.join(",", implementations));
-    }
-
-    /** Whether {@code provider} has each of {@code params} that is some implementation's tuning option. */
-    private static boolean hasEveryTunedOption(EventLoopProvider provider, Set<String> params) {
-        return params.stream()
-                .filter(param -> !LoopFactory.implementationsWith(param).isEmpty())
-                .allMatch(param -> LoopFactory.implementationsWith(param).contains(provider.name()));
     }
 
     private static JmhArguments withHistogramsBesideResults(JmhArguments arguments) {
@@ -199,7 +208,7 @@ public final class BenchmarksMain {
             text.append(String.format("      %-13s %s%s%n", provider.name(), provider.description(),
                     provider.unavailableBecause().map(reason -> " [unavailable here: " + reason + "]").orElse("")));
             for (LoopOption option : provider.options()) {
-                text.append(String.format("      %-13s   -p %s%n", "", option));
+                text.append(String.format("      %-13s   %s%n", "", option));
             }
         }
         return text.toString();
@@ -224,12 +233,17 @@ public final class BenchmarksMain {
                 .append("                     each variant side by side, until every gated row is decided or the\n")
                 .append("                     budget would be exceeded; writes DIR/base.json, DIR/head.json, rounds.json\n")
                 .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
-                .append("  impl defaults to every registered loop (-p impl=NAME,...):\n")
+                .append("  --tune IMPL [--rates 1000,10000,100000] [--budget 15m]\n")
+                .append("                     one-way latency at each rate for every setting of the loop's options\n")
+                .append("                     (its declared tuning values), one interleaved round; scripts/tune.sh\n")
+                .append("                     runs it and charts latency against loop CPU\n")
+                .append("  impl defaults to every registered loop (-p impl=NAME,...); -p loopOptions=KEY=VALUE;KEY=VALUE\n")
+                .append("  sets a loop's options (several settings separated by commas):\n")
                 .append(registeredLoops())
                 .append("  examples:\n")
                 .append("    java -jar benchmarks.jar -l\n")
                 .append("    java -jar benchmarks.jar --profile smoke -rf json -rff /tmp/smoke.json\n")
-                .append("    java -jar benchmarks.jar WakeupLatency -p impl=mpsc -p idle=park,spin-park,spin")
+                .append("    java -jar benchmarks.jar WakeupLatency -p impl=mpsc -p loopOptions='idle=park,idle=spin-park,idle=spin'")
                 .toString();
     }
 }

@@ -4,7 +4,6 @@ import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.support.HelperThreads;
-import dev.loopbench.bench.support.LoopFactory;
 import dev.loopbench.bench.support.BurstTasks;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
@@ -69,10 +68,7 @@ public class MpscQueueLimit extends BenchmarkDefaults {
 
     @Setup(Level.Trial)
     public void createQueue() {
-        String queueAlias = LoopFactory.defaultValue(MpscEventLoopProvider.QUEUE)
-                .orElseThrow(() -> new IllegalStateException("the registry declares no '"
-                        + MpscEventLoopProvider.QUEUE + "' option"));
-        queue = MpscQueueType.forAlias(queueAlias).newQueue();
+        queue = MpscEventLoopProvider.DEFAULT_QUEUE.newQueue();
         tasks = new BurstTasks(taskWork);
     }
 

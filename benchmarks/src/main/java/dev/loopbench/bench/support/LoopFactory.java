@@ -7,17 +7,13 @@ import dev.loopbench.loop.LoopOption;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Resolves a benchmark's {@code impl} and tuning parameters into a running loop, through the
- * {@link EventLoopRegistry} alone, and fails with a message naming the valid values on anything unknown.
- *
- * <p>Every loop benchmark carries every tuning parameter (JMH parameters belong to a class, not to one
- * implementation), so a tuning value reaches a loop only if its implementation has that option. For one that has
- * not, the parameter must keep its default: a swept value there would only repeat the same measurement under
- * another name, so it is refused with the command that sweeps it properly.
+ * Resolves a benchmark's {@code impl} and {@code loopOptions} parameters into a running loop, through the
+ * {@link EventLoopRegistry} alone, and fails with a message naming the valid values on anything unknown: an
+ * option the implementation does not have is refused with the implementations that do, rather than ignored,
+ * because a run under that name would only repeat the defaults' measurement.
  */
 public final class LoopFactory {
 
@@ -26,32 +22,24 @@ public final class LoopFactory {
 
     /**
      * @param implementation a registered implementation's name
-     * @param tuning option name to value, for every tuning parameter of the benchmark
+     * @param options option name to value; the options not named keep their defaults
      */
-    public static EventLoop create(String implementation, Map<String, String> tuning) {
+    public static EventLoop create(String implementation, Map<String, String> options) {
         EventLoopProvider provider = EventLoopRegistry.provider(implementation);
-        EventLoopRegistry.Builder builder = EventLoopRegistry.builder(provider)
-                .name("bench-" + implementation);
-        tuning.forEach((key, value) -> {
-            if (hasOption(provider, key)) {
-                builder.option(key, value);
-            } else if (!value.equals(defaultValue(key).orElse(value))) {
-                throw new IllegalArgumentException("-p " + key + "=" + value + " tunes only "
-                        + String.join(", ", implementationsWith(key)) + "; '" + implementation
-                        + "' has no option '" + key + "'. Sweep it with -p impl="
-                        + String.join(",", implementationsWith(key)) + " -p " + key + "=...");
+        options.keySet().forEach(key -> {
+            if (!hasOption(provider, key)) {
+                List<String> having = implementationsWith(key);
+                throw new IllegalArgumentException("'" + implementation + "' has no option '" + key + "'; its options are "
+                        + provider.options().stream().map(LoopOption::name).toList()
+                        + (having.isEmpty() ? "; no registered loop has it"
+                                : "; " + String.join(", ", having) + " " + (having.size() == 1 ? "has" : "have")
+                                + " it: -p impl=" + String.join(",", having)));
             }
         });
-        return builder.build();
-    }
-
-    /** The default of option {@code key} as the implementations that have it declare it. */
-    public static Optional<String> defaultValue(String key) {
-        return EventLoopRegistry.providers().stream()
-                .flatMap(provider -> provider.options().stream())
-                .filter(option -> option.name().equals(key))
-                .map(LoopOption::defaultValue)
-                .findFirst();
+        return EventLoopRegistry.builder(provider)
+                .name("bench-" + implementation)
+                .options(options)
+                .build();
     }
 
     /** The implementations that have option {@code key}, in registration order. */

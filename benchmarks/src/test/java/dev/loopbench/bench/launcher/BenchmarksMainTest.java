@@ -29,9 +29,16 @@ class BenchmarksMainTest {
     }
 
     @Test
-    void sweepingATuningOptionNarrowsImplToTheLoopsThatHaveIt() {
-        List<String> args = BenchmarksMain.resolve(List.of("-p", "idle=park,spin"));
+    void loopOptionsNarrowImplToTheLoopsThatHaveEveryOptionNamed() {
+        List<String> args = BenchmarksMain.resolve(List.of("-p", "loopOptions=idle=park,idle=spin;queue=xadd"));
         assertTrue(containsPair(args, "-p", "impl=mpsc"), args::toString);
+    }
+
+    @Test
+    void loopOptionsNoLoopHasAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "loopOptions=idle=park;noSuchOption=1")));
+        assertTrue(e.getMessage().contains("noSuchOption"), e.getMessage());
     }
 
     @Test

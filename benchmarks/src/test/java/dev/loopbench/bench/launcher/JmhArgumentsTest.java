@@ -65,7 +65,8 @@ class JmhArgumentsTest {
 
     @Test
     void parameterNamesAreListed() {
-        assertEquals(List.of("impl", "idle"), List.copyOf(args("-p", "impl=mpsc", "-p", "idle=park,spin").paramNames()));
+        assertEquals(List.of("impl", "loopOptions"),
+                List.copyOf(args("-p", "impl=mpsc", "-p", "loopOptions=idle=park,idle=spin").paramNames()));
     }
 
     @Test

@@ -19,7 +19,7 @@ class VariantListerTest {
     @Test
     void everyParameterValueGivenWithPMakesItsOwnVariant() {
         List<Variant> variants = VariantLister.list(List.of("BurstThroughput.from1Producer$",
-                "-p", "impl=mpsc,netty,locked-deque", "-p", "idle=park,spin"));
+                "-p", "impl=mpsc,netty,locked-deque", "-p", "maxPendingTasks=0,100"));
 
         assertEquals(6, variants.size(), variants::toString);
         Set<String> impls = variants.stream().map(v -> v.params().get("impl")).collect(Collectors.toSet());
@@ -32,7 +32,7 @@ class VariantListerTest {
         List<Variant> variants = VariantLister.list(List.of("BurstThroughput.from1Producer$", "-p", "impl=mpsc"));
 
         assertEquals(1, variants.size(), variants::toString);
-        assertTrue(variants.get(0).params().containsKey("idle"), "the annotated idle parameter is missing");
+        assertTrue(variants.get(0).params().containsKey("loopOptions"), "the annotated loopOptions parameter is missing");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.loopbench.tools.summary;
 
 import dev.loopbench.tools.results.BenchmarkKey;
+import dev.loopbench.tools.results.LoopOptionsParam;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +59,8 @@ public final class PhysicalLimits {
         // a spinning loop is awake at every send: a one-way spin hand-off with the clock on both sides. A parking
         // loop sleeps between sends, for a gap set by the rate, which no limit row matches parameter for parameter
         limits.put(BENCH + "latency.OneWayLatency.fixedRate",
-                key -> "spin".equals(key.params().get("idle")) ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
+                key -> "spin".equals(LoopOptionsParam.option(key.params(), "idle"))
+                        ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
         // a producer-side call cost has no physical counterpart here
         limits.put(BENCH + "latency.ExecuteCost.onAwakeLoop", key -> Optional.empty());
         limits.put(BENCH + "latency.ExecuteCost.onParkedLoop", key -> Optional.empty());
