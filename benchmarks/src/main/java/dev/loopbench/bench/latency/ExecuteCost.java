@@ -45,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar ExecuteCost -p impl=mpsc,locked-deque}; expect tens of
  * nanoseconds awake and microseconds parked, except for a loop that does not wake its thread from the producer
- * ({@code -p idle=spin}), whose two figures are about the same.
+ * ({@code -p loopOptions=idle=spin}), whose two figures are about the same.
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

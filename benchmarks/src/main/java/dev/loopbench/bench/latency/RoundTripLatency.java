@@ -51,8 +51,8 @@ import java.util.concurrent.TimeUnit;
  * {@code -p producerWait=spin} measures the loop without the producer's wakeup, in one mode, and files nothing.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RoundTripLatency -p impl=mpsc,netty
- * -p idle=spin-park}; expect a few to tens of microseconds for parking loops, near the spin limit only when both
- * sides spin ({@code -p impl=mpsc -p idle=spin}).
+ * -p loopOptions=idle=spin-park}; expect a few to tens of microseconds for parking loops, near the spin limit only when both
+ * sides spin ({@code -p impl=mpsc -p loopOptions=idle=spin}).
  */
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

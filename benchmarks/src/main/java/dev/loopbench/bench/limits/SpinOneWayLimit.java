@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * which reads the clock again when it sees the stamp and records the difference, reported as {@code hdr.p50} to
  * {@code hdr.max}. The primary score is the mean round trip (the partner answers, the measured thread spins).
  *
- * <p>Why: a one-way latency figure of an awake loop ({@code OneWayLatency} with {@code -p idle=spin}) is a
+ * <p>Why: a one-way latency figure of an awake loop ({@code OneWayLatency} with {@code -p loopOptions=idle=spin}) is a
  * cache-line transfer plus two clock reads. {@code SpinPingPongLimit} is a round trip without the clock, so it is
  * no floor for a one-way figure; this is, statistic for statistic (median against median).
  *

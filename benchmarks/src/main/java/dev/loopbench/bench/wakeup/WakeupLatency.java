@@ -54,7 +54,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar WakeupLatency -p impl=mpsc,netty-nio
  * -p idleGapMicros=0,1000 -prof dev.loopbench.bench.profiler.HdrHistogramProfiler}; expect the gap to cost about
- * one park/unpark for a parking loop, and nothing for {@code -p idle=spin}, whose wakeups.per.op stays 0.
+ * one park/unpark for a parking loop, and nothing for {@code -p loopOptions=idle=spin}, whose wakeups.per.op stays 0.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

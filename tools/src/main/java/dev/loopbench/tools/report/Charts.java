@@ -4,9 +4,12 @@ import dev.loopbench.tools.results.TimeUnits;
 import dev.loopbench.tools.results.Direction;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.ImplScore;
+import dev.loopbench.tools.tune.ParetoFrontier;
+import dev.loopbench.tools.tune.TuningPoint;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
@@ -14,6 +17,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Font;
@@ -28,6 +32,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.DoubleStream;
 
 /** Builds the report's XChart charts from the {@link ReportModel}'s chart data; saving them is the caller's business. */
 final class Charts {
@@ -49,6 +55,10 @@ final class Charts {
     private static final int LIMIT_CHART_WIDTH = 1100;
     /** A log axis cannot show zero; no hand-off takes less than this. */
     private static final double MIN_PLOTTED_MICROS = 0.01;
+    /** A thousandth of a core is less than any loop thread used in a tuning run here. */
+    private static final double MIN_PLOTTED_CPU = 1e-4;
+    /** A frontier point's number sits this factor above it on the log latency axis, clear of its marker. */
+    private static final double LABEL_LIFT = 1.25;
     private static final MathContext TICK_DIGITS = new MathContext(4);
     private static final double WHOLE_TICKS_FROM = 1000;
 
@@ -158,6 +168,63 @@ final class Charts {
         AnnotationLine limit = new AnnotationLine(1, false, false);
         chart.addAnnotation(limit);
         return chart;
+    }
+
+    /**
+     * One rate of a tuning run: every setting's p50 and p99 one-way latency against the loop thread's CPU, both on
+     * log axes (CPU runs from a thousandth of a core for a parked loop to a whole one for a spinning loop, latency
+     * from a microsecond to milliseconds), with each latency's Pareto frontier drawn as a line and its p99 points
+     * numbered as the report's table numbers them.
+     */
+    static XYChart frontier(TuningReport.RateChart rate) {
+        XYChart chart = titled(new XYChart(WIDTH, HEIGHT), rate.title(), "loop thread CPU (cores, log scale)",
+                "one-way latency (µs, log scale)");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.setCustomXAxisTickLabelsFormatter(Charts::tickLabel);
+        chart.setCustomYAxisTickLabelsFormatter(Charts::tickLabel);
+        addScatter(chart, "p50, every setting", rate.points(), ParetoFrontier.P50, SeriesMarkers.CIRCLE);
+        addScatter(chart, "p99, every setting", rate.points(), ParetoFrontier.P99, SeriesMarkers.DIAMOND);
+        addFrontier(chart, "p50 frontier", rate.p50Frontier(), ParetoFrontier.P50);
+        addFrontier(chart, "p99 frontier", rate.p99Frontier(), ParetoFrontier.P99);
+        // whole decades on both axes, so that each axis has labelled ticks at 0.01, 0.1, 1... and no point sits on an edge
+        double[] cpuRange = logAxisRange(rate.points().stream().mapToDouble(Charts::plottedCpu).toArray());
+        chart.getStyler().setXAxisMin(cpuRange[0]);
+        chart.getStyler().setXAxisMax(Math.max(cpuRange[1], 1));
+        double[] latencyRange = logAxisRange(rate.points().stream()
+                .flatMapToDouble(point -> DoubleStream.of(point.p50Micros(), point.p99Micros())).toArray());
+        chart.getStyler().setYAxisMin(latencyRange[0]);
+        chart.getStyler().setYAxisMax(latencyRange[1]);
+        rate.p99Frontier().forEach(point -> chart.addAnnotation(new AnnotationText(
+                "#" + rate.numberOf(point), plottedCpu(point), point.p99Micros() * LABEL_LIFT, false)));
+        return chart;
+    }
+
+    private static void addScatter(XYChart chart, String name, List<TuningPoint> points,
+                                   ToDoubleFunction<TuningPoint> latency, Marker marker) {
+        if (points.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, points.stream().map(Charts::plottedCpu).toList(),
+                points.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+    }
+
+    private static void addFrontier(XYChart chart, String name, List<TuningPoint> frontier,
+                                    ToDoubleFunction<TuningPoint> latency) {
+        if (frontier.isEmpty()) {
+            return;
+        }
+        XYSeries series = chart.addSeries(name, frontier.stream().map(Charts::plottedCpu).toList(),
+                frontier.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
+        series.setMarker(SeriesMarkers.NONE);
+    }
+
+    /** A log axis cannot show zero: a loop that used no measurable CPU is drawn at the axis' floor. */
+    private static double plottedCpu(TuningPoint point) {
+        return Math.max(point.loopCpu(), MIN_PLOTTED_CPU);
     }
 
     /** The decades just below the smallest and just above the largest positive value: every bar stands above the floor. */

@@ -18,20 +18,24 @@ public final class MetricNames {
     /** Prefix of the {@code HdrHistogramProfiler}'s per-iteration percentiles, e.g. {@code hdr.p99.9}. */
     public static final String HDR_PREFIX = "hdr.";
 
-    /** The median of a benchmark's latency histograms. */
-    /** The CPU metrics of the benchmarks' profiler: {@code cpu.loop.ns.per.op} and the like. */
     /** The percentiles the profiler reports of each histogram, as {@code <prefix>p50} and so on. */
     public static final List<Double> HDR_REPORTED_PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9);
     public static final String MAX_SUFFIX = "max";
     public static final String COUNT_SUFFIX = "count";
+    /** The median of a benchmark's latency histograms. */
+    public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
+    /** The 90th percentile of a benchmark's latency histograms. */
+    public static final String HDR_P90 = HDR_PREFIX + "p90";
+    /** The 99th percentile of a benchmark's latency histograms. */
+    public static final String HDR_P99 = HDR_PREFIX + "p99";
+
+    /** The CPU metrics of the benchmarks' profiler: {@code cpu.loop.ns.per.op} and the like. */
     public static final String CPU_PREFIX = "cpu.";
     public static final String CPU_LOOP_NANOS_PER_OP = CPU_PREFIX + "loop.ns.per.op";
     public static final String CPU_PRODUCERS_NANOS_PER_OP = CPU_PREFIX + "producers.ns.per.op";
     /** The share of one CPU the loop's thread used over an iteration. */
     public static final String CPU_LOOP_SHARE = CPU_PREFIX + "loop.share";
-    public static final String HDR_MEDIAN = HDR_PREFIX + "p50";
-    /** The 90th percentile of a benchmark's latency histograms. */
-    public static final String HDR_P90 = HDR_PREFIX + "p90";
+
     /** The wakeups a loop issued per operation. */
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
 

@@ -29,6 +29,11 @@ public record RunFiles(Path json) {
         return sibling("-report");
     }
 
+    /** {@code RUN-tune/}: where a tuning run's report goes unless told otherwise. */
+    public Path tuningReport() {
+        return sibling("-tune");
+    }
+
     /** {@code RUN}: the file name without {@code .json}. */
     public String runName() {
         String name = json.getFileName().toString();
