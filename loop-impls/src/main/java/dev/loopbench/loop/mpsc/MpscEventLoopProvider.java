@@ -7,19 +7,25 @@ import dev.loopbench.loop.LoopSettings;
 
 import java.util.List;
 
-/** Registers {@link MpscEventLoop} as {@code mpsc}, with its three tuning options. */
+/** Registers {@link MpscEventLoop} as {@code mpsc}, with its four tuning options. */
 public final class MpscEventLoopProvider implements EventLoopProvider {
 
     public static final String NAME = "mpsc";
     public static final String IDLE = "idle";
     public static final String SPIN_ITERATIONS = "spinIterations";
+    public static final String WAKEUP_COST_MICROS = "wakeupCostMicros";
     public static final String QUEUE = "queue";
 
     private static final List<LoopOption> OPTIONS = List.of(
             LoopOption.oneOf(IDLE, IdleStrategyType.SPIN_PARK.alias(), IdleStrategyType.aliases(),
-                    "what the idle loop does: park at once, spin then park, spin forever, or back off as Agrona does (no wakeups)"),
+                    "what the idle loop does: park at once, spin then park, spin forever, back off as Agrona does (no wakeups),"
+                            + " or spin only while recent gaps were shorter than a wakeup costs (adaptive)"),
             LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
                     "empty polls before parking, for idle=spin-park; a non-negative integer"),
+            LoopOption.nonNegativeInt(WAKEUP_COST_MICROS, AdaptiveIdleStrategy.DEFAULT_WAKEUP_COST_MICROS,
+                    "what waking a parked loop costs, in µs, for idle=adaptive: the longest spin per idle gap, and"
+                            + " the gap below which spinning pays; an integer from 0 (never spin) to "
+                            + AdaptiveIdleStrategy.MAX_WAKEUP_COST_MICROS),
             LoopOption.oneOf(QUEUE, MpscQueueType.ARRAY.alias(), MpscQueueType.aliases(),
                     "the JCTools MPSC queue"),
             LoopOption.maxPendingTasks());
@@ -42,6 +48,7 @@ public final class MpscEventLoopProvider implements EventLoopProvider {
     @Override
     public EventLoop create(LoopSettings settings) {
         return new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)),
-                IdleStrategyType.forAlias(settings.option(IDLE)).create(settings.nonNegativeIntOption(SPIN_ITERATIONS)));
+                IdleStrategyType.forAlias(settings.option(IDLE)).create(new IdleStrategyType.Options(
+                        settings.nonNegativeIntOption(SPIN_ITERATIONS), settings.nonNegativeIntOption(WAKEUP_COST_MICROS))));
     }
 }
