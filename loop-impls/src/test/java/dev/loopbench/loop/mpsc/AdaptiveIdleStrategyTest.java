@@ -102,6 +102,12 @@ class AdaptiveIdleStrategyTest {
         }
     }
 
+    /** Runs one period and checks that it parked once, on its first empty poll. */
+    private static void assertParksAtOnce(SimulatedLoop loop, long gapNanos, String why) {
+        assertEquals(1, loop.period(gapNanos), why + ": one park for the gap");
+        assertEquals(1, loop.emptyPollsAtFirstPark, why + ": the park comes on the first empty poll, no spin first");
+    }
+
     @Test
     void shortGapsAreSpunThroughWithoutParking() {
         SimulatedLoop loop = new SimulatedLoop();
@@ -114,16 +120,14 @@ class AdaptiveIdleStrategyTest {
         SimulatedLoop loop = new SimulatedLoop();
         loop.periods(FEW_PERIODS, LONG_GAP_NANOS);
         for (int i = 0; i < 100; i++) {
-            assertEquals(1, loop.period(LONG_GAP_NANOS), "one park per long gap");
-            assertEquals(1, loop.emptyPollsAtFirstPark, "parks at once, no spin phase spent on a long gap");
+            assertParksAtOnce(loop, LONG_GAP_NANOS, "no spin phase spent on a long gap");
         }
     }
 
     @Test
     void fromTheStartItParksUntilAGapIsSeen() {
         SimulatedLoop loop = new SimulatedLoop();
-        assertEquals(1, loop.period(LONG_GAP_NANOS));
-        assertEquals(1, loop.emptyPollsAtFirstPark, "a new loop parks on its first idle poll");
+        assertParksAtOnce(loop, LONG_GAP_NANOS, "a new loop, which has seen no gap yet");
     }
 
     @Test
@@ -180,8 +184,7 @@ class AdaptiveIdleStrategyTest {
         for (int i = 0; i < 50; i++) {
             loop.periods(3, LONG_GAP_NANOS);
             loop.period(SHORT_GAP_NANOS);
-            loop.period(LONG_GAP_NANOS);
-            assertEquals(1, loop.emptyPollsAtFirstPark, "one short gap among long ones does not start spinning");
+            assertParksAtOnce(loop, LONG_GAP_NANOS, "one short gap among long ones does not start spinning");
         }
     }
 
@@ -189,8 +192,7 @@ class AdaptiveIdleStrategyTest {
     void aZeroWakeupCostNeverSpins() {
         SimulatedLoop loop = new SimulatedLoop(0);
         for (int i = 0; i < 100; i++) {
-            assertEquals(1, loop.period(SHORT_GAP_NANOS));
-            assertEquals(1, loop.emptyPollsAtFirstPark);
+            assertParksAtOnce(loop, SHORT_GAP_NANOS, "wakeupCostMicros=0");
         }
     }
 
