@@ -18,7 +18,9 @@ public interface IdleStrategy {
     /**
      * Called on each empty poll in a row; returns when the loop should poll again.
      *
-     * @param emptyPolls how many polls in a row have found the queue empty, counting this one (from 1)
+     * @param emptyPolls how many polls in a row have found the queue empty, counting this one (from 1); so 1 also
+     *                   says that the loop found work since the previous call, which is how {@code backoff} resets
+     *                   and {@code adaptive} learns how long the last idle period lasted
      * @param sleeper    parks until a producer wakes the loop; a strategy that never calls it must return by itself
      */
     void idle(int emptyPolls, Sleeper sleeper);

@@ -3,6 +3,7 @@ package dev.loopbench.loop.mpsc;
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopCounters;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -10,6 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -25,14 +28,28 @@ class MpscEventLoopTuningTest {
 
     private static final int ROUND_TRIPS = 20_000;
 
+    /** The strategies that park until a producer wakes them, so that the wakeup rules apply. */
+    private static final List<String> PARKING = List.of(
+            ParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy.ALIAS, AdaptiveIdleStrategy.ALIAS);
+    /** The others, each with a test of its own below. */
+    private static final List<String> NEVER_WOKEN = List.of(BusySpinIdleStrategy.ALIAS, BackoffIdleStrategy.ALIAS);
+
     static List<Arguments> parkingCombinations() {
         List<Arguments> combinations = new ArrayList<>();
-        for (String idle : List.of(ParkIdleStrategy.ALIAS, SpinThenParkIdleStrategy.ALIAS)) {
+        for (String idle : PARKING) {
             for (String queue : MpscQueueType.aliases()) {
                 combinations.add(Arguments.of(idle, queue));
             }
         }
         return combinations;
+    }
+
+    @Test
+    void everyIdleStrategyIsTestedHere() {
+        Set<String> tested = new TreeSet<>(PARKING);
+        tested.addAll(NEVER_WOKEN);
+        assertEquals(new TreeSet<>(IdleStrategyType.aliases()), tested,
+                "a new idle strategy belongs in PARKING (the wakeup tests run on it) or NEVER_WOKEN (with its own test)");
     }
 
     @ParameterizedTest(name = "[mpsc idle={0} queue={1}] no wakeup is lost over 20,000 round trips")
