@@ -37,11 +37,13 @@ public record BenchmarkKey(String benchmark, String mode, SortedMap<String, Stri
         return simpleName() + (params.isEmpty() ? "" : " " + paramsLabel(params)) + " (" + mode + ")";
     }
 
-    /** {@code k1=v1 k2=v2}, or {@code -} when there are none. */
+    /**
+     * {@code k1=v1 k2=v2}, or {@code -} when there are none. A parameter with an empty value is left out: it
+     * means "the defaults" ({@code loopOptions}), and {@code loopOptions=} on every row would only be noise.
+     */
     public static String paramsLabel(SortedMap<String, String> params) {
-        if (params.isEmpty()) {
-            return "-";
-        }
-        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        String label = params.entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        return label.isEmpty() ? "-" : label;
     }
 }
