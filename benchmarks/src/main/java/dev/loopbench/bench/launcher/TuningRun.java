@@ -39,8 +39,11 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
     static final String BUDGET_OPTION = "--budget";
     static final List<Integer> DEFAULT_RATES = List.of(1_000, 10_000, 100_000);
     static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
-    /** A fork's JVM start, trial setup, its one 1 s warmup iteration and teardown: about 3 s here. */
-    static final Duration FORK_OVERHEAD = Duration.ofSeconds(3);
+    /**
+     * A fork's two JVM starts (the launcher's and JMH's), trial setup, its one 1 s warmup iteration and teardown:
+     * about 4 s on the quiet 2-vCPU machine here (the launcher prints the real time left after every fork).
+     */
+    static final Duration FORK_OVERHEAD = Duration.ofSeconds(4);
     /** Fewer would leave a 1,000/s fork's p99 resting on a handful of samples. */
     static final int MIN_ITERATIONS = 3;
     /** More adds little to a sweep whose purpose is ranking settings; spend a larger budget on more rates. */
