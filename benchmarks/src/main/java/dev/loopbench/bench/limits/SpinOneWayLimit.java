@@ -1,8 +1,5 @@
 package dev.loopbench.bench.limits;
 
-import dev.loopbench.bench.support.BenchmarkDefaults;
-import dev.loopbench.bench.support.BoundedWaits;
-import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.profiler.IterationProbe;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,17 +38,15 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class SpinOneWayLimit extends BenchmarkDefaults {
+public class SpinOneWayLimit extends SpinPartnerLimit {
 
-    static final int SPINS_PER_DEADLINE_CHECK = 1 << 16;
-
-    /** The measured thread's clock when it handed over the current odd {@code turn}. */
+    /** The measured thread's clock when it handed over the current odd turn. */
     private volatile long sentAt;
-    /** Odd: the partner's turn; even: the measured thread's. */
-    private volatile long turn;
-    private volatile boolean partnerRunning;
-    private Thread partner;
     private SingleWriterRecorder oneWayLatencies;
+
+    public SpinOneWayLimit() {
+        super("spin-one-way", "the partner receives a stamp");
+    }
 
     @Setup(Level.Trial)
     public void watch() {
@@ -64,46 +59,16 @@ public class SpinOneWayLimit extends BenchmarkDefaults {
         IterationProbe.trialEnded();
     }
 
-    @Setup(Level.Iteration)
-    public void startPartner() {
-        partnerRunning = true;
-        partner = HelperThreads.start("spin-one-way", this::receive);
-    }
-
-    @TearDown(Level.Iteration)
-    public void stopPartner() {
-        partnerRunning = false;
-        BoundedWaits.join(partner);
-    }
-
     @Benchmark
     public long roundTrip() {
         sentAt = System.nanoTime();
-        long ping = turn + 1;
-        turn = ping; // publishes sentAt
-        long pong = ping + 1;
-        long deadline = 0;
-        for (int spins = 1; turn != pong; spins++) {
-            if (spins % SPINS_PER_DEADLINE_CHECK == 0) {
-                deadline = deadline == 0 ? BoundedWaits.deadline() : deadline;
-                BoundedWaits.checkDeadline(deadline, "the partner receives a stamp");
-            }
-            Thread.onSpinWait();
-        }
-        return pong;
+        return pingPong(); // the odd turn publishes sentAt
     }
 
-    /** The partner: records each stamp's one-way latency and answers, until told to stop. */
-    private void receive() {
-        while (partnerRunning) {
-            long seen = turn;
-            if ((seen & 1) == 1) {
-                long receivedAt = System.nanoTime();
-                oneWayLatencies.recordValue(receivedAt - sentAt);
-                turn = seen + 1;
-            } else {
-                Thread.onSpinWait();
-            }
-        }
+    /** The partner's turn: records the stamp's one-way latency, before it answers. */
+    @Override
+    protected void onTurn() {
+        long receivedAt = System.nanoTime();
+        oneWayLatencies.recordValue(receivedAt - sentAt);
     }
 }

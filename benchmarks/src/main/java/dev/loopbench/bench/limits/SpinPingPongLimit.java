@@ -1,17 +1,12 @@
 package dev.loopbench.bench.limits;
 
-import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.BoundedWaits;
-import dev.loopbench.bench.support.HelperThreads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  *   <li>A helper spinning outside its benchmark: the partner thread runs only during an iteration (started and
  *       stopped in {@code Level.Iteration} helpers), so JMH's own work between iterations has the CPUs.</li>
- *   <li>A hung partner: the measured spin checks a deadline every {@value #SPINS_PER_DEADLINE_CHECK} polls and
+ *   <li>A hung partner: the measured spin checks a deadline every {@value SpinPartnerLimit#SPINS_PER_DEADLINE_CHECK} polls and
  *       fails after {@value BoundedWaits#TIMEOUT_SECONDS} s; the tear-down fails if the partner does not stop.</li>
  *   <li>Dead code: the counter returns to JMH.</li>
  * </ul>
@@ -40,52 +35,19 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public class SpinPingPongLimit extends BenchmarkDefaults {
+public class SpinPingPongLimit extends SpinPartnerLimit {
 
-    static final int SPINS_PER_DEADLINE_CHECK = 1 << 16;
-
-    /** Odd: the ping thread's turn is over and the partner's has come; even: the other way round. */
-    private volatile long turn;
-    private volatile boolean partnerRunning;
-    private Thread partner;
-
-    @Setup(Level.Iteration)
-    public void startPartner() {
-        partnerRunning = true;
-        partner = HelperThreads.start("spin-pong", this::pong);
-    }
-
-    @TearDown(Level.Iteration)
-    public void stopPartner() {
-        partnerRunning = false;
-        BoundedWaits.join(partner);
+    public SpinPingPongLimit() {
+        super("spin-pong", "the partner answers a ping");
     }
 
     @Benchmark
     public long roundTrip() {
-        long ping = turn + 1;
-        turn = ping;
-        long pong = ping + 1;
-        long deadline = 0;
-        for (int spins = 1; turn != pong; spins++) {
-            if (spins % SPINS_PER_DEADLINE_CHECK == 0) {
-                deadline = deadline == 0 ? BoundedWaits.deadline() : deadline;
-                BoundedWaits.checkDeadline(deadline, "the partner answers a ping");
-            }
-            Thread.onSpinWait();
-        }
-        return pong;
+        return pingPong();
     }
 
-    /** The partner: answers each odd value with the next even one, until told to stop. */
-    private void pong() {
-        while (partnerRunning) {
-            long seen = turn;
-            if ((seen & 1) == 1) {
-                turn = seen + 1;
-            } else {
-                Thread.onSpinWait();
-            }
-        }
+    /** A ping asks for nothing but its answer. */
+    @Override
+    protected void onTurn() {
     }
 }
