@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>A sleeper that is not asleep: it never spins, so after any gap it really is parked; the gap is a
  *       {@code parkNanos} of the measured thread in a {@code Level.Invocation} fixture, outside the score.</li>
- *   <li>Cold code: the trial set-up runs {@value #PRE_WARM_ROUND_TRIPS} round trips back to back, unrecorded, as
+ *   <li>Cold code: the trial set-up runs {@value IdleGap#PRE_WARM_ROUND_TRIPS} round trips back to back, unrecorded, as
  *       {@code WakeupLatency} does.</li>
  *   <li>A hang: the measured thread's wait has a deadline; the sleeper parks, so it may live for the whole trial,
  *       and the tear-down fails if it does not stop.</li>
@@ -51,8 +51,6 @@ import java.util.concurrent.locks.LockSupport;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class UnparkAfterGapLimit extends BenchmarkDefaults {
-
-    static final int PRE_WARM_ROUND_TRIPS = 20_000;
 
     /**
      * The same gaps as {@code WakeupLatency}'s, so that the two pair parameter for parameter. At 0 the sleeper may
@@ -68,22 +66,16 @@ public class UnparkAfterGapLimit extends BenchmarkDefaults {
     private volatile Handoff pending;
     private volatile boolean sleeperRunning;
     private Thread sleeper;
-    private long idleGapNanos;
+    private IdleGap gap;
     private SingleWriterRecorder oneWayLatencies;
 
     @Setup(Level.Trial)
     public void start() {
-        if (idleGapMicros < 0) {
-            throw new IllegalArgumentException("idleGapMicros must be >= 0; was " + idleGapMicros);
-        }
-        idleGapNanos = TimeUnit.MICROSECONDS.toNanos(idleGapMicros);
+        gap = IdleGap.ofMicros(idleGapMicros);
         oneWayLatencies = new SingleWriterRecorder(3);
         sleeperRunning = true;
         sleeper = HelperThreads.start("unpark-after-gap", this::sleep);
-        for (int i = 0; i < PRE_WARM_ROUND_TRIPS; i++) {
-            roundTripAfterGap();
-        }
-        oneWayLatencies.reset();
+        IdleGap.preWarm(this::roundTripAfterGap, oneWayLatencies);
         IterationProbe.watch(oneWayLatencies, null);
     }
 
@@ -97,7 +89,7 @@ public class UnparkAfterGapLimit extends BenchmarkDefaults {
 
     @Setup(Level.Invocation)
     public void idleGap() {
-        IdleGap.park(idleGapNanos);
+        gap.park();
     }
 
     @Benchmark

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Traps avoided:
  * <ul>
  *   <li>Cold code: after a 1 ms gap an iteration makes too few calls for C2 to compile the path, so the trial
- *       set-up first runs {@value #PRE_WARM_ROUND_TRIPS} round trips back to back, unrecorded.</li>
+ *       set-up first runs {@value IdleGap#PRE_WARM_ROUND_TRIPS} round trips back to back, unrecorded.</li>
  *   <li>A producer that takes the loop's vCPU: waiting for its result it spins at most
  *       {@value ResultWait#SPIN_MICROS} us and yields every microsecond or so ({@link ResultWait#SPIN}).</li>
  *   <li>A burst whose loop never gets back to sleep measures no wakeup (the flaw of Netty's own
@@ -60,9 +60,6 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class WakeupLatency extends LoopBenchmark {
 
-    /** Well past C2's compile threshold for the submit, run and complete path. */
-    static final int PRE_WARM_ROUND_TRIPS = 20_000;
-
     @Param({"0", "200", "1000"})
     public long idleGapMicros;
 
@@ -74,37 +71,22 @@ public class WakeupLatency extends LoopBenchmark {
     public String producerWait;
 
     private ResultWait resultWait;
-    private long idleGapNanos;
+    private IdleGap gap;
     private SingleWriterRecorder oneWayLatencies;
 
     @Setup(Level.Trial)
     public void start() {
-        if (idleGapMicros < 0) {
-            throw new IllegalArgumentException("idleGapMicros must be >= 0; was " + idleGapMicros);
-        }
-        idleGapNanos = TimeUnit.MICROSECONDS.toNanos(idleGapMicros);
+        gap = IdleGap.ofMicros(idleGapMicros);
         resultWait = ResultWait.forAlias(producerWait);
         openLoop();
         oneWayLatencies = new SingleWriterRecorder(3);
-        preWarm();
+        IdleGap.preWarm(this::roundTripAfterGap, oneWayLatencies);
         IterationProbe.watch(oneWayLatencies, loop);
-    }
-
-    /**
-     * Runs the measured path back to back until C2 has compiled it: after a 1 ms gap a warmup iteration of 1 s
-     * makes under a thousand calls, too few for C2 (about ten thousand), so the measurement would time the
-     * interpreter and C1. Nothing is recorded: the recorder is not watched yet and is reset below.
-     */
-    private void preWarm() {
-        for (int i = 0; i < PRE_WARM_ROUND_TRIPS; i++) {
-            roundTripAfterGap();
-        }
-        oneWayLatencies.reset();
     }
 
     @Setup(Level.Invocation)
     public void idleGap() {
-        IdleGap.park(idleGapNanos);
+        gap.park();
     }
 
     @TearDown(Level.Trial)
