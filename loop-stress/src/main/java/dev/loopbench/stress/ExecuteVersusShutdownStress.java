@@ -1,6 +1,5 @@
 package dev.loopbench.stress;
 
-import dev.loopbench.loop.EventLoop;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.Description;
@@ -8,8 +7,6 @@ import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.III_Result;
-
-import java.util.concurrent.RejectedExecutionException;
 
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
@@ -19,7 +16,9 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * task is either accepted and run before the loop terminates, or rejected in the caller and never run. Never both,
  * never neither.
  *
- * <p>Result: accepted (1) or rejected (0); ran (1) or not (0); loop terminated within the wait (1) or not (0).
+ * <p>Result: accepted (1) or rejected (0); ran (1) or not (0); loop terminated within the wait (1) or not (0). The
+ * race itself is {@link ExecuteVersusShutdownRace}'s, shared with {@link ExecuteVersusShutdownAdapterStress}, which
+ * takes its outcomes from here.
  */
 @JCStressTest
 @Description("execute() racing shutdown(): every task runs or is rejected, never both, never neither")
@@ -29,29 +28,24 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @Outcome(id = "0, 1, 1", expect = FORBIDDEN, desc = "rejected, yet run")
 @Outcome(expect = FORBIDDEN, desc = "the loop did not terminate")
 @State
-public class ExecuteVersusShutdownStress {
+public class ExecuteVersusShutdownStress extends ExecuteVersusShutdownRace {
 
-    private final EventLoop loop = StressLoops.parkingMpscLoop();
-    private volatile int ran;
+    public ExecuteVersusShutdownStress() {
+        super(StressLoops.parkingMpscLoop());
+    }
 
     @Actor
     public void producer(III_Result r) {
-        try {
-            loop.execute(() -> ran = 1);
-            r.r1 = 1;
-        } catch (RejectedExecutionException rejected) {
-            r.r1 = 0;
-        }
+        execute(r);
     }
 
     @Actor
     public void closer() {
-        loop.shutdown();
+        shutdown();
     }
 
     @Arbiter
     public void arbiter(III_Result r) {
-        r.r3 = StressLoops.terminated(loop);
-        r.r2 = ran;
+        judge(r);
     }
 }
