@@ -6,19 +6,18 @@ import dev.loopbench.tools.compare.ComparisonTextRenderer;
 import dev.loopbench.tools.compare.RunComparator;
 import dev.loopbench.tools.compare.RunComparison;
 import dev.loopbench.tools.compare.SimulatedSlowdown;
-import dev.loopbench.tools.compare.Thresholds;
 import dev.loopbench.tools.results.ResultFileException;
 import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunReader;
 import dev.loopbench.tools.text.Numbers;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -46,7 +45,8 @@ public final class CompareCommand extends ConsoleCommand {
                   --max-looks N      the looks a sequential A/B run may take (its rounds.json says); each is
                                      tested at 5%% / N so that the gate's false-alarm rate stays 5%% (default 1)
                   --markdown FILE    also write the verdict as markdown, for a pull-request comment or
-                                     $GITHUB_STEP_SUMMARY: regressions first, the full table folded
+                                     $GITHUB_STEP_SUMMARY: regressions first, the full table folded;
+                                     '-' prints it instead of the text
                   --schedule FILE    the run's rounds.json: show the machine's noise per round, and flag
                                      rounds with heavy interference or a failed fork
                   --simulate-slowdown PCT
@@ -58,25 +58,16 @@ public final class CompareCommand extends ConsoleCommand {
                             non-JSON file, nothing in common, wrong arguments)
                 """.formatted(Numbers.plain(RunComparator.DEFAULT_THRESHOLD_PCT));
 
-    private static final String THRESHOLD = "--threshold";
-    private static final String MAX_LOOKS = "--max-looks";
-    private static final String MARKDOWN = "--markdown";
     private static final String SIMULATE = "--simulate-slowdown";
 
     @Parameters(index = "0", paramLabel = "BASE.json")
     private String baseFile;
     @Parameters(index = "1", paramLabel = "NEW.json")
     private String newFile;
-    @Option(names = "--paired")
-    private boolean paired;
-    @Option(names = THRESHOLD, paramLabel = "PCT")
-    private String thresholdPct;
-    @Option(names = "--thresholds", paramLabel = "FILE")
-    private String thresholdsFile;
-    @Option(names = MAX_LOOKS, paramLabel = "N")
-    private String maxLooks;
-    @Option(names = MARKDOWN, paramLabel = "FILE")
-    private String markdownFile;
+    @Mixin
+    private ComparisonOptions comparisonOptions;
+    @Mixin
+    private MarkdownOutput markdown;
     @Option(names = "--schedule", paramLabel = "FILE")
     private String scheduleFile;
     @Option(names = SIMULATE, paramLabel = "PCT")
@@ -88,22 +79,12 @@ public final class CompareCommand extends ConsoleCommand {
 
     @Override
     public Integer call() throws UsageException, ResultFileException, IOException {
-        double threshold = percent(thresholdPct, THRESHOLD, RunComparator.DEFAULT_THRESHOLD_PCT);
-        Thresholds thresholds = thresholdsFile != null
-                ? Thresholds.read(Path.of(thresholdsFile), threshold)
-                : Thresholds.uniform(threshold);
-        ComparisonSettings settings = new ComparisonSettings(paired, thresholds,
-                ComparisonSettings.DEFAULT_FAMILY_ALPHA, looks(maxLooks));
-        Path markdown = markdownFile == null ? null : Path.of(markdownFile);
-        if (markdown != null && markdown.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(markdown.toAbsolutePath().getParent())) {
-            throw new UsageException(MARKDOWN + " " + markdown + ": the folder " + markdown.toAbsolutePath().getParent()
-                    + " does not exist; create it or name a file in an existing folder");
-        }
+        ComparisonSettings settings = comparisonOptions.settings();
+        markdown.check();
         Run base = RunReader.read(Path.of(baseFile));
         Run next = RunReader.read(Path.of(newFile));
         if (simulatePct != null) {
-            next = SimulatedSlowdown.of(next, percent(simulatePct, SIMULATE, 10));
+            next = SimulatedSlowdown.of(next, ComparisonOptions.percent(simulatePct, SIMULATE, 10));
         }
 
         RunComparison comparison = RunComparator.compare(base, next, settings);
@@ -115,37 +96,12 @@ public final class CompareCommand extends ConsoleCommand {
         }
         Optional<RoundSchedule> schedule = scheduleFile != null
                 ? Optional.of(RoundSchedule.read(Path.of(scheduleFile))) : Optional.empty();
-        out.print(ComparisonTextRenderer.render(comparison, schedule));
-        if (markdown != null) {
-            Files.writeString(markdown, ComparisonMarkdownRenderer.render(comparison, schedule));
+        if (!markdown.replacesText()) {
+            out.print(ComparisonTextRenderer.render(comparison, schedule));
+        }
+        if (markdown.requested()) {
+            markdown.write(ComparisonMarkdownRenderer.render(comparison, schedule), out);
         }
         return comparison.gateFails() ? REGRESSION : OK;
-    }
-
-    private static int looks(String option) throws UsageException {
-        String given = option == null ? "1" : option;
-        try {
-            int looks = Integer.parseInt(given);
-            if (looks >= 1 && looks <= 1000) {
-                return looks;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with what would be right
-        }
-        throw new UsageException(MAX_LOOKS + " takes a whole number from 1 to 1000, e.g. " + MAX_LOOKS + " 6; got '" + given + "'");
-    }
-
-    private static double percent(String value, String option, double otherwise) throws UsageException {
-        String given = value == null ? Numbers.plain(otherwise) : value;
-        String number = given.endsWith("%") ? given.substring(0, given.length() - 1) : given;
-        try {
-            double percent = Double.parseDouble(number);
-            if (percent > 0 && percent < 100) {
-                return percent;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with what would be right
-        }
-        throw new UsageException(option + " must be a percentage above 0 and below 100, e.g. " + option + " 10; got '" + given + "'");
     }
 }

@@ -50,6 +50,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void markdownToStandardOutputReplacesTheText() throws Exception {
+        Path base = run("base.json", 1, 1.0);
+        Path slower = run("new.json", 2, 1.25);
+
+        Cli cli = Cli.run("compare", base.toString(), slower.toString(), "--markdown", "-");
+
+        assertEquals(1, cli.exitCode(), cli.err());
+        assertTrue(cli.out().startsWith("## Benchmark gate: ❌ FAIL"), cli.out());
+    }
+
+    @Test
     void aHigherThresholdAcceptsTheSameSlowdown() throws Exception {
         Path base = run("base.json", 1, 1.0);
         Path slower = run("new.json", 2, 1.25);
