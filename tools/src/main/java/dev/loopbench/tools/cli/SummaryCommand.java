@@ -1,17 +1,18 @@
 package dev.loopbench.tools.cli;
 
-import dev.loopbench.tools.results.BenchmarkResult;
-import dev.loopbench.tools.results.JmhResultReader;
 import dev.loopbench.tools.results.ResultFileException;
+import dev.loopbench.tools.results.Run;
+import dev.loopbench.tools.results.RunReader;
+import dev.loopbench.tools.summary.HeadlineTable;
 import dev.loopbench.tools.summary.RunSummarizer;
 import dev.loopbench.tools.summary.SummaryTable;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code summary RUN.json}: the run's figures per implementation, the best marked, each against its limit. */
 @CommandLine.Command(name = "summary",
@@ -19,34 +20,47 @@ import java.util.List;
 public final class SummaryCommand extends ConsoleCommand {
 
     private static final String USAGE = """
-                usage: summary RUN.json
+                usage: summary RUN.json [--markdown FILE]
 
                 Prints one line per figure (benchmark, params other than impl, metric) and impl: JMH's score and
                 error, '*' on the best impl, and how many times worse than its physical limit in the same run the
-                loop is (latency against SpinPingPongLimit, wakeup against ParkUnparkPingPongLimit, throughput
-                against MpscQueueLimit). Without a limit in the run the ratio is left blank.
+                loop is, as PhysicalLimits pairs them (a spinning round trip against SpinPingPongLimit, a wakeup
+                after a gap against UnparkAfterGapLimit, a burst against MpscQueueLimit). Without a limit in the
+                run the ratio is left blank.
 
-                  RUN.json   a JMH result file, e.g. results/2026-11-22-quick.json
+                  RUN.json          a JMH result file, e.g. results/2026-11-22-quick.json
+                  --markdown FILE   also write the README's headline table of the run as markdown: the loops
+                                    as columns (in the order RUN.meta.json's -p impl= names them), the best
+                                    in bold; '-' prints it instead of the text, e.g.
+                                    summary results/baseline.json --markdown -
 
                 exit codes: 0 printed; 2 bad input (missing or malformed file, no results, wrong arguments)
                 """;
 
     @Parameters(index = "0", paramLabel = "RUN.json")
     private String runFile;
+    @Mixin
+    private MarkdownOutput markdown;
 
     public SummaryCommand(PrintStream out, PrintStream err) {
         super(out, err, USAGE);
     }
 
     @Override
-    public Integer call() throws ResultFileException {
+    public Integer call() throws UsageException, ResultFileException, IOException {
+        markdown.check();
         Path json = Path.of(runFile);
-        List<BenchmarkResult> results = JmhResultReader.read(json);
-        if (results.isEmpty()) {
+        Run run = RunReader.read(json);
+        if (run.results().isEmpty()) {
             err.println("error: " + json + " holds no benchmark results; did the JMH run select any benchmark?");
             return BAD_INPUT;
         }
-        out.print(SummaryTable.toText(RunSummarizer.summarize(results)));
+        if (!markdown.replacesText()) {
+            out.print(SummaryTable.toText(RunSummarizer.summarize(run.results())));
+        }
+        if (markdown.requested()) {
+            markdown.write(HeadlineTable.toMarkdown(run), out);
+        }
         return OK;
     }
 }

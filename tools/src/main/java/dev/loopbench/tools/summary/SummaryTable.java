@@ -11,6 +11,9 @@ import dev.loopbench.tools.text.Table;
  */
 public final class SummaryTable {
 
+    /** A loop's library does not let its adapter count what the metric counts. */
+    static final String NOT_COUNTED = "not counted";
+
     private SummaryTable() {
     }
 
@@ -44,9 +47,13 @@ public final class SummaryTable {
         if (!Double.isNaN(score)) {
             return Numbers.score(score);
         }
-        String metric = figure.key().metric();
-        return MetricNames.WAKEUPS_PER_OP.equals(metric) ? "not counted"
-                : metric.startsWith(MetricNames.CPU_PREFIX) ? "not measured" : Numbers.score(score);
+        return noValue(figure.key().metric());
+    }
+
+    /** What a NaN of {@code metric} says: the loop cannot count its wakeups, its thread's CPU was not read, or NaN. */
+    static String noValue(String metric) {
+        return MetricNames.WAKEUPS_PER_OP.equals(metric) ? NOT_COUNTED
+                : metric.startsWith(MetricNames.CPU_PREFIX) ? "not measured" : Numbers.score(Double.NaN);
     }
 
     private static String errorOf(ImplScore impl) {

@@ -1,14 +1,19 @@
 package dev.loopbench.tools.cli;
 
 import dev.loopbench.tools.JmhJson;
+import dev.loopbench.tools.results.MetadataFile;
+import dev.loopbench.tools.results.RunFiles;
+import dev.loopbench.tools.results.RunMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SummaryCommandTest {
@@ -49,6 +54,58 @@ class SummaryCommandTest {
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(cli.out().contains("Note: no usable " + SPIN_LIMIT), cli.out());
         assertTrue(cli.out().lines().noneMatch(line -> line.matches(".*\\d\\.\\d\\dx.*")), cli.out());
+    }
+
+    private static final String WAKEUP = "dev.loopbench.bench.wakeup.WakeupLatency.roundTripAfterGap";
+
+    /** Two loops after 1 ms idle, measured in the opposite order to the one the run asked for them. */
+    private Path wakeupRun() throws Exception {
+        Path run = new JmhJson(3)
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 20).param("impl", "netty").param("idleGapMicros", "1000")
+                        .secondary("hdr.p50", "us", 9.04).secondary("wakeups.per.op", "wakeups/op", Double.NaN)
+                        .secondary("cpu.loop.ns.per.op", "ns/op", 9700).noise(0))
+                .add(JmhJson.row(WAKEUP, "avgt", "us/op", 21).param("impl", "mpsc").param("idleGapMicros", "1000")
+                        .secondary("hdr.p50", "us", 8.61).secondary("wakeups.per.op", "wakeups/op", 1)
+                        .secondary("cpu.loop.ns.per.op", "ns/op", 13_500).noise(0))
+                .write(dir.resolve("run.json"));
+        MetadataFile.write(new RunFiles(run).metadata(), RunMetadata.fromMap(Map.of("jmhArgs",
+                "-f 2 -p idleGapMicros=0,1000 -p impl=mpsc,netty 'WakeupLatency'")));
+        return run;
+    }
+
+    @Test
+    void markdownToStandardOutputIsTheHeadlineTableInsteadOfTheText() throws Exception {
+        Cli cli = Cli.run("summary", wakeupRun().toString(), "--markdown", "-");
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        List<String> lines = cli.out().lines().toList();
+        assertEquals("| figure | mpsc | netty |", lines.get(0), cli.out());
+        assertEquals("| --- | ---: | ---: |", lines.get(1), cli.out());
+        assertTrue(lines.contains("| wakeup after 1 ms idle, one-way p50 (µs) | **8.6** | 9.0 |"), cli.out());
+        assertTrue(lines.contains("| loop wakeups per task after 1 ms idle | 1.00 | not counted |"), cli.out());
+        assertTrue(lines.contains("| loop CPU per wakeup after 1 ms idle (µs) | 13.5 | **9.7** |"), cli.out());
+        assertTrue(lines.contains("| chain depth 4 (k ops/s) | – | – |"), cli.out());
+        assertTrue(lines.contains("| the same, round trips that woke the loop, p50 (µs) | – | – |"), cli.out());
+        assertFalse(cli.out().contains("Benchmark"), cli.out());
+    }
+
+    @Test
+    void markdownToAFileComesBesideTheText() throws Exception {
+        Path markdown = dir.resolve("headline.md");
+
+        Cli cli = Cli.run("summary", wakeupRun().toString(), "--markdown", markdown.toString());
+
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("WakeupLatency.roundTripAfterGap"), cli.out());
+        assertTrue(Files.readString(markdown).startsWith("| figure | mpsc | netty |"), Files.readString(markdown));
+    }
+
+    @Test
+    void markdownIntoAMissingFolderIsBadInput() throws Exception {
+        Cli cli = Cli.run("summary", wakeupRun().toString(), "--markdown", dir.resolve("no/such/h.md").toString());
+
+        assertEquals(2, cli.exitCode());
+        assertTrue(cli.err().contains("does not exist"), cli.err());
     }
 
     @Test
