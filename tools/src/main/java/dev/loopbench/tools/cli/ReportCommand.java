@@ -6,8 +6,7 @@ import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.results.RunReader;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,10 +29,8 @@ public final class ReportCommand extends ConsoleCommand {
                 exit codes: 0 written; 2 bad input (missing or malformed file, wrong arguments) or unwritable DIR
                 """;
 
-    @Parameters(index = "0", paramLabel = "RUN.json")
-    private String runFile;
-    @Option(names = "--out", paramLabel = "DIR")
-    private String outDir;
+    @Mixin
+    private RunOutput runOutput;
 
     public ReportCommand(PrintStream out, PrintStream err) {
         super(out, err, USAGE);
@@ -41,8 +38,8 @@ public final class ReportCommand extends ConsoleCommand {
 
     @Override
     public Integer call() throws ResultFileException, IOException {
-        RunFiles files = new RunFiles(Path.of(runFile));
-        Path directory = outDir == null ? files.report() : Path.of(outDir);
+        RunFiles files = runOutput.files();
+        Path directory = runOutput.directory(files.report());
         Run run = RunReader.read(files.json());
         if (run.results().isEmpty()) {
             err.println("error: " + files.json() + " holds no benchmark results; did the JMH run select any benchmark?");

@@ -10,8 +10,8 @@ import dev.loopbench.tools.tune.Recommendation;
 import dev.loopbench.tools.tune.TuningPoint;
 import dev.loopbench.tools.tune.TuningResults;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,12 +42,10 @@ public final class TuneCommand extends ConsoleCommand {
                 exit codes: 0 written; 2 bad input (missing or malformed file, not a tuning run, wrong arguments)
                 """;
 
-    @Parameters(index = "0", paramLabel = "RUN.json")
-    private String runFile;
+    @Mixin
+    private RunOutput runOutput;
     @Option(names = "--cpu-budget", paramLabel = "CORES")
     private double cpuBudget = DEFAULT_CPU_BUDGET;
-    @Option(names = "--out", paramLabel = "DIR")
-    private String outDir;
 
     public TuneCommand(PrintStream out, PrintStream err) {
         super(out, err, USAGE);
@@ -59,14 +57,14 @@ public final class TuneCommand extends ConsoleCommand {
             err.println("error: --cpu-budget must be a positive number of cores, e.g. 0.25; was " + cpuBudget);
             return BAD_INPUT;
         }
-        RunFiles files = new RunFiles(Path.of(runFile));
+        RunFiles files = runOutput.files();
         Path json = files.json();
         TuningResults results = TuningResults.from(json, JmhResultReader.read(json));
         results.pointsByRate().forEach((rate, points) -> printFrontier(rate, points));
         Recommendation recommendation = Recommendation.forBudget(results, cpuBudget);
         out.println();
         out.print(TuningReport.recommendationText(results, recommendation));
-        Path directory = outDir != null ? Path.of(outDir) : files.tuningReport();
+        Path directory = runOutput.directory(files.tuningReport());
         out.println("report written to " + TuningReport.write(results, recommendation, json.toString(), directory));
         return OK;
     }
