@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,19 +38,10 @@ import java.util.concurrent.TimeUnit;
  * subclass's run loop (or by the adapted executor's thread) and never elsewhere.
  *
  * <h2>Lifecycle</h2>
- * One {@code volatile int state}, only ever advanced, by CAS:
- * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < TERMINATED}.
- * <ul>
- *   <li>{@code RUNNING}: accepts work.</li>
- *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but continuations, offload
- *       outcomes and producers already past their state check may still add tasks.</li>
- *   <li>{@code SHUTDOWN}: input is closed, by the loop thread, once its queue was empty, no task was running and
- *       no offload was in flight: no task can be added any more; the loop runs what is queued, then
- *       terminates.</li>
- *   <li>{@code STOPPING}: {@link #shutdownNow()} was called or the loop thread died; queued tasks are abandoned,
- *       their futures completed exceptionally.</li>
- *   <li>{@code TERMINATED}: the loop thread is done.</li>
- * </ul>
+ * {@link LoopLifecycle}'s one state, only ever advanced, by CAS:
+ * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < STOPPED < TERMINATED}. Everything else that says how far
+ * the loop has got ({@link #isShutdown()}, {@link #isTerminated()}, {@link #awaitTermination}, {@link #close()},
+ * whether the queue was taken out) reads it.
  *
  * <h2>Invariants</h2>
  * <ol>
@@ -75,20 +65,18 @@ import java.util.concurrent.TimeUnit;
  */
 public abstract class AbstractEventLoop implements EventLoop {
 
-    protected static final int RUNNING = 0;
-    protected static final int SHUTTING_DOWN = 1;
-    protected static final int SHUTDOWN = 2;
-    protected static final int STOPPING = 3;
-    protected static final int TERMINATED = 4;
+    protected static final int RUNNING = LoopLifecycle.RUNNING;
+    protected static final int SHUTTING_DOWN = LoopLifecycle.SHUTTING_DOWN;
+    protected static final int SHUTDOWN = LoopLifecycle.SHUTDOWN;
+    protected static final int STOPPING = LoopLifecycle.STOPPING;
+    protected static final int STOPPED = LoopLifecycle.STOPPED;
+    protected static final int TERMINATED = LoopLifecycle.TERMINATED;
 
-    private static final VarHandle STATE;
     private static final VarHandle TASKS_RUN;
 
     static {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
-            TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
+            TASKS_RUN = MethodHandles.lookup().findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -98,23 +86,17 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
     /** 0 for no bound. */
     private final int maxPendingTasks;
+    private final LoopLifecycle lifecycle = new LoopLifecycle();
     private final OffloadTracker offloads = new OffloadTracker();
-    private final CountDownLatch terminated = new CountDownLatch(1);
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
     private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
 
-    private volatile int state = RUNNING;
     /**
      * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
      * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
      */
     private long tasksRun;
-    /**
-     * Loop thread only: set when {@link #stopOnLoopThread} starts, so that a call from a callback it fires (a future
-     * it abandons) does not drain the queue a second time.
-     */
-    private boolean stoppedOnLoopThread;
 
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
@@ -184,11 +166,11 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(blocking, "blocking");
-        if (state != RUNNING) {
+        if (lifecycle.state() != RUNNING) {
             throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
         }
         offloads.enter();
-        if (state != RUNNING) {
+        if (lifecycle.state() != RUNNING) {
             offloadLeft(offloads.leave());
             throw rejected();
         }
@@ -213,7 +195,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     private void accept(Runnable task, boolean continuation) {
-        if (!admits(state, continuation)) {
+        if (!admits(lifecycle.state(), continuation)) {
             throw rejected(); // invariant 2: a refused producer leaves no mark
         }
         if (maxPendingTasks != 0 && !continuation && pendingTasks() >= maxPendingTasks) {
@@ -224,7 +206,7 @@ public abstract class AbstractEventLoop implements EventLoop {
         slot.enter(this);
         try {
             // ordering point (invariant 1): the slot is marked before this read of the state
-            if (!admits(state, continuation)) {
+            if (!admits(lifecycle.state(), continuation)) {
                 throw rejected();
             }
             enqueue(task);
@@ -247,7 +229,7 @@ public abstract class AbstractEventLoop implements EventLoop {
         slot.enter(this);
         try {
             // ordering point (invariant 1): the slot is marked before this read of the state
-            if (state < STOPPING) {
+            if (lifecycle.state() < STOPPING) {
                 enqueue(delivery);
                 return;
             }
@@ -269,13 +251,13 @@ public abstract class AbstractEventLoop implements EventLoop {
     private void offloadLeft(boolean noneInFlight) {
         // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
         // the state before the loop reads the count, so one of the two asks for the close
-        if (noneInFlight && state == SHUTTING_DOWN) {
+        if (noneInFlight && lifecycle.state() == SHUTTING_DOWN) {
             requestCloseCheck();
         }
     }
 
     private RejectedExecutionException rejected() {
-        int current = state;
+        int current = lifecycle.state();
         String why = current >= STOPPING ? "has stopped" : current == SHUTDOWN ? "has shut down" : "is shutting down";
         return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
     }
@@ -310,18 +292,18 @@ public abstract class AbstractEventLoop implements EventLoop {
     /**
      * Loop thread only, once the loop has reached {@code STOPPING}: takes every queued task out, completes
      * their futures with {@code cause}, hands the never-started ones to the {@link #shutdownNow()} caller and
-     * calls {@link #onStopped()}. Runs once; a later call only abandons {@code alsoAbandoned}.
+     * calls {@link #onStopped()}. Runs once, moving the state to {@code STOPPED}; a later call (e.g. the run loop's,
+     * after a task called {@code shutdownNow()}) only abandons {@code alsoAbandoned}.
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
     protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
-        if (stoppedOnLoopThread) {
+        if (!lifecycle.advance(STOPPED)) {
             if (alsoAbandoned instanceof AbandonableTask) {
                 ((AbandonableTask) alsoAbandoned).abandon(cause);
             }
             return;
         }
-        stoppedOnLoopThread = true;
         awaitProducersOutside();
         List<Runnable> queued = new ArrayList<>();
         if (alsoAbandoned != null) {
@@ -361,15 +343,14 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Loop thread only: the loop thread cannot go on; every pending future completes exceptionally. */
     protected final void die(Throwable cause) {
-        advanceState(STOPPING);
+        lifecycle.advance(STOPPING);
         stopOnLoopThread(null, new LoopTerminatedException(name, "died before running the task", cause));
     }
 
     /** Any thread: the loop thread has finished; wakes everyone waiting in {@link #awaitTermination}. */
     protected final void markTerminated() {
-        advanceState(TERMINATED);
         abandonedTasks.complete(List.of());
-        terminated.countDown();
+        lifecycle.terminate();
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -377,25 +358,12 @@ public abstract class AbstractEventLoop implements EventLoop {
     // ------------------------------------------------------------------------------------------------------
 
     protected final int state() {
-        return state;
-    }
-
-    /** Advances the state to {@code target} unless it is already there or beyond. @return whether it moved */
-    private boolean advanceState(int target) {
-        for (;;) {
-            int current = state;
-            if (current >= target) {
-                return false;
-            }
-            if (STATE.compareAndSet(this, current, target)) {
-                return true;
-            }
-        }
+        return lifecycle.state();
     }
 
     @Override
     public final void shutdown() {
-        if (STATE.compareAndSet(this, RUNNING, SHUTTING_DOWN)) {
+        if (lifecycle.compareAndSet(RUNNING, SHUTTING_DOWN)) {
             requestCloseCheck();
         }
     }
@@ -405,7 +373,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * a shutdown has no offload left to wait for, the loop must go on to {@link #closeInput()} instead.
      */
     protected final boolean mayIdle() {
-        int current = state;
+        int current = lifecycle.state();
         return current == RUNNING || (current == SHUTTING_DOWN && offloads.anyInFlight());
     }
 
@@ -417,7 +385,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @return whether input closed
      */
     protected final boolean closeInput() {
-        if (offloads.anyInFlight() || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+        if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
         awaitProducersOutside();
@@ -435,7 +403,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final List<Runnable> shutdownNow() {
-        if (!advanceState(STOPPING)) {
+        if (!lifecycle.advance(STOPPING)) {
             return List.of();
         }
         if (inEventLoop()) {
@@ -458,21 +426,21 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        if (terminated.getCount() != 0 && inEventLoop()) {
+        if (!lifecycle.isTerminated() && inEventLoop()) {
             throw new IllegalStateException("awaitTermination() on the thread of event loop '" + name
                     + "' would wait for itself forever");
         }
-        return terminated.await(timeout, unit);
+        return lifecycle.awaitTerminated(unit.toNanos(timeout));
     }
 
     @Override
     public final boolean isShutdown() {
-        return state >= SHUTTING_DOWN;
+        return lifecycle.state() >= SHUTTING_DOWN;
     }
 
     @Override
     public final boolean isTerminated() {
-        return state == TERMINATED;
+        return lifecycle.isTerminated();
     }
 
     @Override
@@ -484,10 +452,9 @@ public abstract class AbstractEventLoop implements EventLoop {
         // as JDK 19's ExecutorService.close(): an interrupted wait stops the loop as shutdownNow() does, waits on
         // for the current task to end, and returns with the caller's interrupt status set
         boolean interrupted = false;
-        while (true) {
+        while (!lifecycle.isTerminated()) {
             try {
-                terminated.await();
-                break;
+                lifecycle.awaitTerminated(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 if (!interrupted) {
                     shutdownNow();
@@ -513,6 +480,6 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + ", state=" + state + "]";
+        return getClass().getSimpleName() + "[" + name + ", state=" + lifecycle.state() + "]";
     }
 }
