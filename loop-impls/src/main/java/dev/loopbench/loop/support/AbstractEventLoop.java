@@ -13,17 +13,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The contract's rules, written once for every implementation: the lifecycle, the entry points, offloading,
- * confinement and fault handling. A subclass supplies only its queue and its thread: how a task gets to the
- * loop thread ({@link #enqueue}), how the loop thread empties the queue when stopping ({@link #drainQueue}),
- * how it gets the loop thread to look whether a graceful shutdown can close input ({@link #requestCloseCheck}),
- * and what happens once no more input can arrive ({@link #onInputClosed}).
+ * The contract's rules, written once for every implementation: {@link LoopLifecycle} (the state, and waiting for
+ * its end), {@link Admission} (which producer's task enters the queue in which state), {@link OffloadTracker}
+ * (offloads in flight), and here fault handling, the stop and the counters. A subclass supplies only its queue and
+ * its thread: how a task gets to the loop thread ({@link #enqueue}), how the loop thread empties
+ * the queue when stopping ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown
+ * can close input ({@link #requestCloseCheck}), and what happens once no more input can arrive
+ * ({@link #onInputClosed}).
  *
  * <h2>Shutdown, in one rule</h2>
  * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
@@ -44,22 +45,13 @@ import java.util.concurrent.TimeUnit;
  * whether the queue was taken out) reads it.
  *
  * <h2>Invariants</h2>
+ * Besides {@link Admission}'s (nothing accepted is lost between the state check and the offer) and
+ * {@link OffloadTracker}'s (a graceful shutdown delivers every offload in flight):
  * <ol>
- *   <li>A producer marks its own {@link ProducerSlot} with this loop <em>before</em> it reads the state and
- *       clears it <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and every slot
- *       has been seen clear of this loop, every accepted task is in the queue: nothing accepted is lost between
- *       the check and the offer. No producer writes anything shared with other producers to be admitted.</li>
- *   <li>A producer reads the state once before it marks its slot and is refused at once if the loop no longer
- *       admits it, so producers that retry after a rejection never mark their slots again: they cannot keep a
- *       closer waiting.</li>
- *   <li>An offload enters the in-flight count of its {@link OffloadTracker} before it reads the state, and leaves it only when its outcome
- *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
- *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
- *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
  *   <li>Only the loop thread closes input, and only between tasks with its queue seen empty: no continuation that a
  *       task run before the close schedules, nor one that the loop thread fires, can come after it. Only the tasks
- *       of producers admitted just before the close run after it (invariant 1), and a continuation they schedule
- *       is refused, its stage completed exceptionally: a narrow race, never a pending future.</li>
+ *       of producers admitted just before the close run after it, and a continuation they schedule is refused, its
+ *       stage completed exceptionally: a narrow race, never a pending future.</li>
  *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
  * </ol>
  */
@@ -84,13 +76,12 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private final String name;
     private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
-    /** 0 for no bound. */
-    private final int maxPendingTasks;
     private final LoopLifecycle lifecycle = new LoopLifecycle();
-    private final OffloadTracker offloads = new OffloadTracker();
+    private final Admission admission;
+    private final OffloadTracker offloads;
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
-    private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
+    private final Executor continuations;
 
     /**
      * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
@@ -100,8 +91,10 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
+        this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
+        this.offloads = new OffloadTracker(this, lifecycle, admission);
         this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
-        this.maxPendingTasks = settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS);
+        this.continuations = task -> admission.accept(Objects.requireNonNull(task, "task"), true);
     }
 
     @Override
@@ -141,6 +134,9 @@ public abstract class AbstractEventLoop implements EventLoop {
      */
     protected abstract void requestStop();
 
+    /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
+    protected abstract void onStopped();
+
     /** Counts wakeups issued; {@link LoopCounters#NOT_COUNTED} where the implementation cannot. */
     protected long wakeupsIssued() {
         return LoopCounters.NOT_COUNTED;
@@ -152,13 +148,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        accept(Objects.requireNonNull(task, "task"), false);
+        admission.accept(Objects.requireNonNull(task, "task"), false);
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
         SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        accept(submitted, false);
+        admission.accept(submitted, false);
         return submitted;
     }
 
@@ -166,24 +162,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(blocking, "blocking");
-        if (lifecycle.state() != RUNNING) {
-            throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
-        }
-        offloads.enter();
-        if (lifecycle.state() != RUNNING) {
-            offloadLeft(offloads.leave());
-            throw rejected();
-        }
-        OffloadFuture<V> result = new OffloadFuture<>(this, blocking);
-        offloads.started(result);
-        try {
-            pool.execute(result.blockingCall());
-        } catch (RuntimeException | Error refusedByPool) {
-            // The loop accepted the work but the pool did not: the future says so instead of the caller.
-            result.completeExceptionally(refusedByPool);
-            result.finish();
-        }
-        return result;
+        return offloads.start(pool, blocking);
     }
 
     /**
@@ -194,76 +173,8 @@ public abstract class AbstractEventLoop implements EventLoop {
         return continuations;
     }
 
-    private void accept(Runnable task, boolean continuation) {
-        if (!admits(lifecycle.state(), continuation)) {
-            throw rejected(); // invariant 2: a refused producer leaves no mark
-        }
-        if (maxPendingTasks != 0 && !continuation && pendingTasks() >= maxPendingTasks) {
-            throw new RejectedExecutionException("event loop '" + name + "' has " + maxPendingTasks
-                    + " tasks pending, its maxPendingTasks bound, and accepts no more until it runs some");
-        }
-        ProducerSlot slot = ProducerSlot.current();
-        slot.enter(this);
-        try {
-            // ordering point (invariant 1): the slot is marked before this read of the state
-            if (!admits(lifecycle.state(), continuation)) {
-                throw rejected();
-            }
-            enqueue(task);
-        } finally {
-            slot.exit();
-        }
-    }
-
-    private static boolean admits(int current, boolean continuation) {
-        return current == RUNNING || (continuation && current == SHUTTING_DOWN);
-    }
-
-    /**
-     * Any thread: brings an offload's outcome back to the loop. Enqueues even after {@link #shutdown()}, which
-     * waits for it (invariant 3); once the loop is stopping, completes the future here instead, so the pool
-     * thread never sees an exception.
-     */
-    final void deliverOffloadOutcome(OffloadFuture<?> delivery) {
-        ProducerSlot slot = ProducerSlot.current();
-        slot.enter(this);
-        try {
-            // ordering point (invariant 1): the slot is marked before this read of the state
-            if (lifecycle.state() < STOPPING) {
-                enqueue(delivery);
-                return;
-            }
-        } catch (Throwable refused) {
-            // e.g. a Netty queue bounded by io.netty.eventLoop.maxPendingTasks: the pool thread must not see it
-            delivery.abandon(new LoopTerminatedException(name, "could not take the offloaded call's outcome", refused));
-            return;
-        } finally {
-            slot.exit();
-        }
-        delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
-    }
-
-    /** Called once per offload, by {@link OffloadFuture#finish()}: it no longer holds input open. */
-    final void offloadFinished(OffloadFuture<?> offload) {
-        offloadLeft(offloads.finished(offload));
-    }
-
-    private void offloadLeft(boolean noneInFlight) {
-        // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
-        // the state before the loop reads the count, so one of the two asks for the close
-        if (noneInFlight && lifecycle.state() == SHUTTING_DOWN) {
-            requestCloseCheck();
-        }
-    }
-
-    private RejectedExecutionException rejected() {
-        int current = lifecycle.state();
-        String why = current >= STOPPING ? "has stopped" : current == SHUTDOWN ? "has shut down" : "is shutting down";
-        return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
-    }
-
     // ------------------------------------------------------------------------------------------------------
-    // Running tasks (loop thread only)
+    // Running and stopping (loop thread only)
     // ------------------------------------------------------------------------------------------------------
 
     /**
@@ -304,7 +215,7 @@ public abstract class AbstractEventLoop implements EventLoop {
             }
             return;
         }
-        awaitProducersOutside();
+        admission.awaitProducersOutside();
         List<Runnable> queued = new ArrayList<>();
         if (alsoAbandoned != null) {
             queued.add(alsoAbandoned);
@@ -319,7 +230,7 @@ public abstract class AbstractEventLoop implements EventLoop {
             }
         }
         // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
-        offloads.abandonAll(() -> new LoopTerminatedException(name, "stopped before the offloaded call finished"));
+        offloads.abandonAll();
         abandonedTasks.complete(List.copyOf(neverStarted));
         onStopped();
     }
@@ -332,9 +243,6 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected final void countTasksRun(long started) {
         TASKS_RUN.setOpaque(this, tasksRun + started);
     }
-
-    /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
-    protected abstract void onStopped();
 
     /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
     protected final LoopTerminatedException stoppedBeforeRunning() {
@@ -378,9 +286,9 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     /**
-     * Loop thread only, between tasks and with the queue seen empty (invariant 4): closes input if a graceful
-     * shutdown has no offload left in flight, waits out producers that were admitted before (invariant 1), and
-     * calls {@link #onInputClosed()}. What they queued is still to run.
+     * Loop thread only, between tasks and with the queue seen empty (invariant 1): closes input if a graceful
+     * shutdown has no offload left in flight, waits out producers that were admitted before ({@link Admission}),
+     * and calls {@link #onInputClosed()}. What they queued is still to run.
      *
      * @return whether input closed
      */
@@ -388,17 +296,9 @@ public abstract class AbstractEventLoop implements EventLoop {
         if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
-        awaitProducersOutside();
+        admission.awaitProducersOutside();
         onInputClosed();
         return true;
-    }
-
-    /**
-     * Waits out producers that passed their state check before it changed. Their window is a queue offer long,
-     * and no producer enters once the state refuses it (invariant 2), so this ends when they are scheduled.
-     */
-    private void awaitProducersOutside() {
-        ProducerSlot.awaitNoneInside(this);
     }
 
     @Override
