@@ -6,22 +6,19 @@ import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.LoopTerminatedException;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The contract's rules, written once for every implementation: {@link LoopLifecycle} (the state, and waiting for
- * its end), {@link Admission} (which producer's task enters the queue in which state), {@link OffloadTracker}
- * (offloads in flight), and here fault handling, the stop and the counters. A subclass supplies only its queue and
- * its thread: how a task gets to the loop thread ({@link #enqueue}), how the loop thread empties
+ * The contract's rules, written once for every implementation, as the composition of one small class per job:
+ * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
+ * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
+ * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A subclass supplies
+ * only its queue and its thread: how a task gets to the loop thread ({@link #enqueue}), how the loop thread empties
  * the queue when stopping ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown
  * can close input ({@link #requestCloseCheck}), and what happens once no more input can arrive
  * ({@link #onInputClosed}).
@@ -64,36 +61,25 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int STOPPED = LoopLifecycle.STOPPED;
     protected static final int TERMINATED = LoopLifecycle.TERMINATED;
 
-    private static final VarHandle TASKS_RUN;
-
-    static {
-        try {
-            TASKS_RUN = MethodHandles.lookup().findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final String name;
-    private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
     private final LoopLifecycle lifecycle = new LoopLifecycle();
     private final Admission admission;
     private final OffloadTracker offloads;
-    /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
-    private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
-    private final Executor continuations;
-
+    private final SafeTaskRunner taskRunner;
+    private final StopDrain stopDrain;
     /**
-     * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
-     * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
+     * Published per batch by {@link #countTasksRun}, not per task: the loop would pay a store per task, into a
+     * cache line that may hold the state the producers read.
      */
-    private long tasksRun;
+    private final SingleWriterCounter tasksRun = new SingleWriterCounter();
+    private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
         this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
         this.offloads = new OffloadTracker(this, lifecycle, admission);
-        this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
+        this.taskRunner = new SafeTaskRunner(settings.uncaughtExceptionHandler());
+        this.stopDrain = new StopDrain(this, lifecycle, admission, offloads);
         this.continuations = task -> admission.accept(Objects.requireNonNull(task, "task"), true);
     }
 
@@ -183,56 +169,24 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
-        // every task starts uninterrupted: an interrupt a task left behind, or sent to the idle loop, was not for
-        // the next one (shutdownNow() stops the loop through the state, not through this flag)
-        Thread.interrupted();
-        try {
-            task.run();
-        } catch (Throwable thrown) {
-            try {
-                uncaughtExceptionHandler.uncaughtException(Thread.currentThread(), thrown);
-            } catch (Throwable handlerFailure) {
-                if (handlerFailure != thrown) { // a fail-fast handler rethrows the task's own throwable
-                    handlerFailure.addSuppressed(thrown);
-                }
-                die(handlerFailure);
-            }
+        Throwable handlerFailure = taskRunner.run(task);
+        if (handlerFailure != null) {
+            die(handlerFailure);
         }
     }
 
     /**
      * Loop thread only, once the loop has reached {@code STOPPING}: takes every queued task out, completes
      * their futures with {@code cause}, hands the never-started ones to the {@link #shutdownNow()} caller and
-     * calls {@link #onStopped()}. Runs once, moving the state to {@code STOPPED}; a later call (e.g. the run loop's,
-     * after a task called {@code shutdownNow()}) only abandons {@code alsoAbandoned}.
+     * calls {@link #onStopped()}. Runs once, moving the state to {@code STOPPED}; a later call only abandons
+     * {@code alsoAbandoned}.
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
     protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
-        if (!lifecycle.advance(STOPPED)) {
-            if (alsoAbandoned instanceof AbandonableTask) {
-                ((AbandonableTask) alsoAbandoned).abandon(cause);
-            }
-            return;
+        if (stopDrain.drain(alsoAbandoned, cause)) {
+            onStopped();
         }
-        admission.awaitProducersOutside();
-        List<Runnable> queued = new ArrayList<>();
-        if (alsoAbandoned != null) {
-            queued.add(alsoAbandoned);
-        }
-        drainQueue(queued);
-        List<Runnable> neverStarted = new ArrayList<>(queued.size());
-        for (Runnable task : queued) {
-            Runnable reported = task instanceof AbandonableTask
-                    ? ((AbandonableTask) task).abandon(cause) : task;
-            if (reported != null) {
-                neverStarted.add(reported);
-            }
-        }
-        // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
-        offloads.abandonAll();
-        abandonedTasks.complete(List.copyOf(neverStarted));
-        onStopped();
     }
 
     /**
@@ -241,7 +195,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * terminated.
      */
     protected final void countTasksRun(long started) {
-        TASKS_RUN.setOpaque(this, tasksRun + started);
+        tasksRun.add(started);
     }
 
     /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
@@ -257,7 +211,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Any thread: the loop thread has finished; wakes everyone waiting in {@link #awaitTermination}. */
     protected final void markTerminated() {
-        abandonedTasks.complete(List.of());
+        stopDrain.noneLeft();
         lifecycle.terminate();
     }
 
@@ -308,20 +262,13 @@ public abstract class AbstractEventLoop implements EventLoop {
         }
         if (inEventLoop()) {
             stopOnLoopThread(null, stoppedBeforeRunning());
-            return abandonedTasks.join(); // completed just now, on this thread
+            return stopDrain.awaitNeverStarted(); // completed just now, on this thread
         }
         requestStop();
         if (LoopThreads.isLoopThread()) {
             return List.of(); // waiting here could deadlock two loops that stop each other
         }
-        try {
-            return abandonedTasks.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return stopDrain.awaitNeverStarted();
     }
 
     @Override
@@ -369,7 +316,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final LoopCounters counters() {
-        return new LoopCounters((long) TASKS_RUN.getOpaque(this), wakeupsIssued());
+        return new LoopCounters(tasksRun.get(), wakeupsIssued());
     }
 
     /** Message of the {@link IllegalStateException} that replaces a self-deadlock on the loop thread. */
