@@ -12,7 +12,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
- * {@code execute()} racing a graceful {@code shutdown()} on a fresh loop (AbstractEventLoop invariants 1 and 2): a
+ * {@code execute()} racing a graceful {@code shutdown()} on a fresh loop (Admission's invariants 1 and 2): a
  * task is either accepted and run before the loop terminates, or rejected in the caller and never run. Never both,
  * never neither.
  *

@@ -13,8 +13,9 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /**
- * The lifecycle's one state, only ever advanced by CAS (AbstractEventLoop): an observer racing {@code shutdown()}
- * never sees the loop terminated before it sees it shut down, and the loop, once shut down, terminates.
+ * The lifecycle's one state, only ever advanced by CAS (LoopLifecycle): an observer racing {@code shutdown()} never
+ * sees the loop terminated before it sees it shut down, and the loop, once shut down, terminates; the arbiter's
+ * {@code awaitTermination} waits for that state, so a lost signal would show as no termination.
  *
  * <p>Result: the observer's {@code isTerminated()}, then its {@code isShutdown()}; after both actors,
  * {@code isShutdown()} and whether the loop terminated within the wait.

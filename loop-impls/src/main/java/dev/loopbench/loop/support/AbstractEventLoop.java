@@ -6,25 +6,22 @@ import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.LoopTerminatedException;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The contract's rules, written once for every implementation: the lifecycle, the entry points, offloading,
- * confinement and fault handling. A subclass supplies only its queue and its thread: how a task gets to the
- * loop thread ({@link #enqueue}), how the loop thread empties the queue when stopping ({@link #drainQueue}),
- * how it gets the loop thread to look whether a graceful shutdown can close input ({@link #requestCloseCheck}),
- * and what happens once no more input can arrive ({@link #onInputClosed}).
+ * The contract's rules, written once for every implementation, as the composition of one small class per job:
+ * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
+ * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
+ * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A subclass supplies
+ * only its queue and its thread: how a task gets to the loop thread ({@link #enqueue}), how the loop thread empties
+ * the queue when stopping ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown
+ * can close input ({@link #requestCloseCheck}), and what happens once no more input can arrive
+ * ({@link #onInputClosed}).
  *
  * <h2>Shutdown, in one rule</h2>
  * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
@@ -39,87 +36,51 @@ import java.util.concurrent.TimeUnit;
  * subclass's run loop (or by the adapted executor's thread) and never elsewhere.
  *
  * <h2>Lifecycle</h2>
- * One {@code volatile int state}, only ever advanced, by CAS:
- * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < TERMINATED}.
- * <ul>
- *   <li>{@code RUNNING}: accepts work.</li>
- *   <li>{@code SHUTTING_DOWN}: {@link #shutdown()} was called; new work is refused, but continuations, offload
- *       outcomes and producers already past their state check may still add tasks.</li>
- *   <li>{@code SHUTDOWN}: input is closed, by the loop thread, once its queue was empty, no task was running and
- *       no offload was in flight: no task can be added any more; the loop runs what is queued, then
- *       terminates.</li>
- *   <li>{@code STOPPING}: {@link #shutdownNow()} was called or the loop thread died; queued tasks are abandoned,
- *       their futures completed exceptionally.</li>
- *   <li>{@code TERMINATED}: the loop thread is done.</li>
- * </ul>
+ * {@link LoopLifecycle}'s one state, only ever advanced, by CAS:
+ * {@code RUNNING < SHUTTING_DOWN < SHUTDOWN < STOPPING < STOPPED < TERMINATED}. Everything else that says how far
+ * the loop has got ({@link #isShutdown()}, {@link #isTerminated()}, {@link #awaitTermination}, {@link #close()},
+ * whether the queue was taken out) reads it.
  *
  * <h2>Invariants</h2>
+ * Besides {@link Admission}'s (nothing accepted is lost between the state check and the offer) and
+ * {@link OffloadTracker}'s (a graceful shutdown delivers every offload in flight):
  * <ol>
- *   <li>A producer marks its own {@link ProducerSlot} with this loop <em>before</em> it reads the state and
- *       clears it <em>after</em> its task is in the queue. So once the state is past {@code RUNNING} and every slot
- *       has been seen clear of this loop, every accepted task is in the queue: nothing accepted is lost between
- *       the check and the offer. No producer writes anything shared with other producers to be admitted.</li>
- *   <li>A producer reads the state once before it marks its slot and is refused at once if the loop no longer
- *       admits it, so producers that retry after a rejection never mark their slots again: they cannot keep a
- *       closer waiting.</li>
- *   <li>An offload enters the in-flight count of its {@link OffloadTracker} before it reads the state, and leaves it only when its outcome
- *       has been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input
- *       closes only when it is zero, so a graceful shutdown delivers every in-flight outcome. The one that brings it
- *       to zero during a shutdown asks the loop thread to look again ({@link #requestCloseCheck}).</li>
  *   <li>Only the loop thread closes input, and only between tasks with its queue seen empty: no continuation that a
  *       task run before the close schedules, nor one that the loop thread fires, can come after it. Only the tasks
- *       of producers admitted just before the close run after it (invariant 1), and a continuation they schedule
- *       is refused, its stage completed exceptionally: a narrow race, never a pending future.</li>
+ *       of producers admitted just before the close run after it, and a continuation they schedule is refused, its
+ *       stage completed exceptionally: a narrow race, never a pending future.</li>
  *   <li>Only the loop thread takes tasks out of the queue, {@link #drainQueue} included.</li>
  * </ol>
  */
 public abstract class AbstractEventLoop implements EventLoop {
 
-    protected static final int RUNNING = 0;
-    protected static final int SHUTTING_DOWN = 1;
-    protected static final int SHUTDOWN = 2;
-    protected static final int STOPPING = 3;
-    protected static final int TERMINATED = 4;
-
-    private static final VarHandle STATE;
-    private static final VarHandle TASKS_RUN;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            STATE = lookup.findVarHandle(AbstractEventLoop.class, "state", int.class);
-            TASKS_RUN = lookup.findVarHandle(AbstractEventLoop.class, "tasksRun", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    protected static final int RUNNING = LoopLifecycle.RUNNING;
+    protected static final int SHUTTING_DOWN = LoopLifecycle.SHUTTING_DOWN;
+    protected static final int SHUTDOWN = LoopLifecycle.SHUTDOWN;
+    protected static final int STOPPING = LoopLifecycle.STOPPING;
+    protected static final int STOPPED = LoopLifecycle.STOPPED;
+    protected static final int TERMINATED = LoopLifecycle.TERMINATED;
 
     private final String name;
-    private final Thread.UncaughtExceptionHandler uncaughtExceptionHandler;
-    /** 0 for no bound. */
-    private final int maxPendingTasks;
-    private final OffloadTracker offloads = new OffloadTracker();
-    private final CountDownLatch terminated = new CountDownLatch(1);
-    /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
-    private final CompletableFuture<List<Runnable>> abandonedTasks = new CompletableFuture<>();
-    private final Executor continuations = task -> accept(Objects.requireNonNull(task, "task"), true);
-
-    private volatile int state = RUNNING;
+    private final LoopLifecycle lifecycle = new LoopLifecycle();
+    private final Admission admission;
+    private final OffloadTracker offloads;
+    private final SafeTaskRunner taskRunner;
+    private final StopDrain stopDrain;
     /**
-     * Written by the loop thread only (opaque), read by anyone. Published per batch by {@link #countTasksRun}, not
-     * per task: a store per task would dirty this object's line under the producers' reads of {@code state}.
+     * Published per batch by {@link #countTasksRun}, not per task: the loop would pay a store per task, into a
+     * cache line that may hold the state the producers read.
      */
-    private long tasksRun;
-    /**
-     * Loop thread only: set when {@link #stopOnLoopThread} starts, so that a call from a callback it fires (a future
-     * it abandons) does not drain the queue a second time.
-     */
-    private boolean stoppedOnLoopThread;
+    private final SingleWriterCounter tasksRun = new SingleWriterCounter();
+    private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
         this.name = settings.name();
-        this.uncaughtExceptionHandler = settings.uncaughtExceptionHandler();
-        this.maxPendingTasks = settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS);
+        this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
+        this.offloads = new OffloadTracker(this, lifecycle, admission);
+        this.taskRunner = new SafeTaskRunner(settings.uncaughtExceptionHandler());
+        this.stopDrain = new StopDrain(this, lifecycle, admission, offloads);
+        this.continuations = task -> admission.accept(Objects.requireNonNull(task, "task"), true);
     }
 
     @Override
@@ -159,6 +120,9 @@ public abstract class AbstractEventLoop implements EventLoop {
      */
     protected abstract void requestStop();
 
+    /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
+    protected abstract void onStopped();
+
     /** Counts wakeups issued; {@link LoopCounters#NOT_COUNTED} where the implementation cannot. */
     protected long wakeupsIssued() {
         return LoopCounters.NOT_COUNTED;
@@ -170,13 +134,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        accept(Objects.requireNonNull(task, "task"), false);
+        admission.accept(Objects.requireNonNull(task, "task"), false);
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
         SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        accept(submitted, false);
+        admission.accept(submitted, false);
         return submitted;
     }
 
@@ -184,24 +148,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     public final <V> CompletableFuture<V> offload(Executor pool, Callable<V> blocking) {
         Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(blocking, "blocking");
-        if (state != RUNNING) {
-            throw rejected(); // as in accept(): a refused caller leaves no mark that could hold a close open
-        }
-        offloads.enter();
-        if (state != RUNNING) {
-            offloadLeft(offloads.leave());
-            throw rejected();
-        }
-        OffloadFuture<V> result = new OffloadFuture<>(this, blocking);
-        offloads.started(result);
-        try {
-            pool.execute(result.blockingCall());
-        } catch (RuntimeException | Error refusedByPool) {
-            // The loop accepted the work but the pool did not: the future says so instead of the caller.
-            result.completeExceptionally(refusedByPool);
-            result.finish();
-        }
-        return result;
+        return offloads.start(pool, blocking);
     }
 
     /**
@@ -212,76 +159,8 @@ public abstract class AbstractEventLoop implements EventLoop {
         return continuations;
     }
 
-    private void accept(Runnable task, boolean continuation) {
-        if (!admits(state, continuation)) {
-            throw rejected(); // invariant 2: a refused producer leaves no mark
-        }
-        if (maxPendingTasks != 0 && !continuation && pendingTasks() >= maxPendingTasks) {
-            throw new RejectedExecutionException("event loop '" + name + "' has " + maxPendingTasks
-                    + " tasks pending, its maxPendingTasks bound, and accepts no more until it runs some");
-        }
-        ProducerSlot slot = ProducerSlot.current();
-        slot.enter(this);
-        try {
-            // ordering point (invariant 1): the slot is marked before this read of the state
-            if (!admits(state, continuation)) {
-                throw rejected();
-            }
-            enqueue(task);
-        } finally {
-            slot.exit();
-        }
-    }
-
-    private static boolean admits(int current, boolean continuation) {
-        return current == RUNNING || (continuation && current == SHUTTING_DOWN);
-    }
-
-    /**
-     * Any thread: brings an offload's outcome back to the loop. Enqueues even after {@link #shutdown()}, which
-     * waits for it (invariant 3); once the loop is stopping, completes the future here instead, so the pool
-     * thread never sees an exception.
-     */
-    final void deliverOffloadOutcome(OffloadFuture<?> delivery) {
-        ProducerSlot slot = ProducerSlot.current();
-        slot.enter(this);
-        try {
-            // ordering point (invariant 1): the slot is marked before this read of the state
-            if (state < STOPPING) {
-                enqueue(delivery);
-                return;
-            }
-        } catch (Throwable refused) {
-            // e.g. a Netty queue bounded by io.netty.eventLoop.maxPendingTasks: the pool thread must not see it
-            delivery.abandon(new LoopTerminatedException(name, "could not take the offloaded call's outcome", refused));
-            return;
-        } finally {
-            slot.exit();
-        }
-        delivery.abandon(new LoopTerminatedException(name, "had stopped when the offloaded call finished"));
-    }
-
-    /** Called once per offload, by {@link OffloadFuture#finish()}: it no longer holds input open. */
-    final void offloadFinished(OffloadFuture<?> offload) {
-        offloadLeft(offloads.finished(offload));
-    }
-
-    private void offloadLeft(boolean noneInFlight) {
-        // ordering point (invariant 3): the count reaches zero before this read of the state, and shutdown() moves
-        // the state before the loop reads the count, so one of the two asks for the close
-        if (noneInFlight && state == SHUTTING_DOWN) {
-            requestCloseCheck();
-        }
-    }
-
-    private RejectedExecutionException rejected() {
-        int current = state;
-        String why = current >= STOPPING ? "has stopped" : current == SHUTDOWN ? "has shut down" : "is shutting down";
-        return new RejectedExecutionException("event loop '" + name + "' " + why + " and accepts no new tasks");
-    }
-
     // ------------------------------------------------------------------------------------------------------
-    // Running tasks (loop thread only)
+    // Running and stopping (loop thread only)
     // ------------------------------------------------------------------------------------------------------
 
     /**
@@ -290,56 +169,24 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
-        // every task starts uninterrupted: an interrupt a task left behind, or sent to the idle loop, was not for
-        // the next one (shutdownNow() stops the loop through the state, not through this flag)
-        Thread.interrupted();
-        try {
-            task.run();
-        } catch (Throwable thrown) {
-            try {
-                uncaughtExceptionHandler.uncaughtException(Thread.currentThread(), thrown);
-            } catch (Throwable handlerFailure) {
-                if (handlerFailure != thrown) { // a fail-fast handler rethrows the task's own throwable
-                    handlerFailure.addSuppressed(thrown);
-                }
-                die(handlerFailure);
-            }
+        Throwable handlerFailure = taskRunner.run(task);
+        if (handlerFailure != null) {
+            die(handlerFailure);
         }
     }
 
     /**
      * Loop thread only, once the loop has reached {@code STOPPING}: takes every queued task out, completes
      * their futures with {@code cause}, hands the never-started ones to the {@link #shutdownNow()} caller and
-     * calls {@link #onStopped()}. Runs once; a later call only abandons {@code alsoAbandoned}.
+     * calls {@link #onStopped()}. Runs once, moving the state to {@code STOPPED}; a later call only abandons
+     * {@code alsoAbandoned}.
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
     protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
-        if (stoppedOnLoopThread) {
-            if (alsoAbandoned instanceof AbandonableTask) {
-                ((AbandonableTask) alsoAbandoned).abandon(cause);
-            }
-            return;
+        if (stopDrain.drain(alsoAbandoned, cause)) {
+            onStopped();
         }
-        stoppedOnLoopThread = true;
-        awaitProducersOutside();
-        List<Runnable> queued = new ArrayList<>();
-        if (alsoAbandoned != null) {
-            queued.add(alsoAbandoned);
-        }
-        drainQueue(queued);
-        List<Runnable> neverStarted = new ArrayList<>(queued.size());
-        for (Runnable task : queued) {
-            Runnable reported = task instanceof AbandonableTask
-                    ? ((AbandonableTask) task).abandon(cause) : task;
-            if (reported != null) {
-                neverStarted.add(reported);
-            }
-        }
-        // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
-        offloads.abandonAll(() -> new LoopTerminatedException(name, "stopped before the offloaded call finished"));
-        abandonedTasks.complete(List.copyOf(neverStarted));
-        onStopped();
     }
 
     /**
@@ -348,11 +195,8 @@ public abstract class AbstractEventLoop implements EventLoop {
      * terminated.
      */
     protected final void countTasksRun(long started) {
-        TASKS_RUN.setOpaque(this, tasksRun + started);
+        tasksRun.add(started);
     }
-
-    /** Loop thread only, when {@link #stopOnLoopThread} has emptied the queue: stop the thread and terminate. */
-    protected abstract void onStopped();
 
     /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
     protected final LoopTerminatedException stoppedBeforeRunning() {
@@ -361,15 +205,14 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Loop thread only: the loop thread cannot go on; every pending future completes exceptionally. */
     protected final void die(Throwable cause) {
-        advanceState(STOPPING);
+        lifecycle.advance(STOPPING);
         stopOnLoopThread(null, new LoopTerminatedException(name, "died before running the task", cause));
     }
 
     /** Any thread: the loop thread has finished; wakes everyone waiting in {@link #awaitTermination}. */
     protected final void markTerminated() {
-        advanceState(TERMINATED);
-        abandonedTasks.complete(List.of());
-        terminated.countDown();
+        stopDrain.noneLeft();
+        lifecycle.terminate();
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -377,25 +220,12 @@ public abstract class AbstractEventLoop implements EventLoop {
     // ------------------------------------------------------------------------------------------------------
 
     protected final int state() {
-        return state;
-    }
-
-    /** Advances the state to {@code target} unless it is already there or beyond. @return whether it moved */
-    private boolean advanceState(int target) {
-        for (;;) {
-            int current = state;
-            if (current >= target) {
-                return false;
-            }
-            if (STATE.compareAndSet(this, current, target)) {
-                return true;
-            }
-        }
+        return lifecycle.state();
     }
 
     @Override
     public final void shutdown() {
-        if (STATE.compareAndSet(this, RUNNING, SHUTTING_DOWN)) {
+        if (lifecycle.compareAndSet(RUNNING, SHUTTING_DOWN)) {
             requestCloseCheck();
         }
     }
@@ -405,74 +235,59 @@ public abstract class AbstractEventLoop implements EventLoop {
      * a shutdown has no offload left to wait for, the loop must go on to {@link #closeInput()} instead.
      */
     protected final boolean mayIdle() {
-        int current = state;
+        int current = lifecycle.state();
         return current == RUNNING || (current == SHUTTING_DOWN && offloads.anyInFlight());
     }
 
     /**
-     * Loop thread only, between tasks and with the queue seen empty (invariant 4): closes input if a graceful
-     * shutdown has no offload left in flight, waits out producers that were admitted before (invariant 1), and
-     * calls {@link #onInputClosed()}. What they queued is still to run.
+     * Loop thread only, between tasks and with the queue seen empty (invariant 1): closes input if a graceful
+     * shutdown has no offload left in flight, waits out producers that were admitted before ({@link Admission}),
+     * and calls {@link #onInputClosed()}. What they queued is still to run.
      *
      * @return whether input closed
      */
     protected final boolean closeInput() {
-        if (offloads.anyInFlight() || !STATE.compareAndSet(this, SHUTTING_DOWN, SHUTDOWN)) {
+        if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
-        awaitProducersOutside();
+        admission.awaitProducersOutside();
         onInputClosed();
         return true;
     }
 
-    /**
-     * Waits out producers that passed their state check before it changed. Their window is a queue offer long,
-     * and no producer enters once the state refuses it (invariant 2), so this ends when they are scheduled.
-     */
-    private void awaitProducersOutside() {
-        ProducerSlot.awaitNoneInside(this);
-    }
-
     @Override
     public final List<Runnable> shutdownNow() {
-        if (!advanceState(STOPPING)) {
+        if (!lifecycle.advance(STOPPING)) {
             return List.of();
         }
         if (inEventLoop()) {
             stopOnLoopThread(null, stoppedBeforeRunning());
-            return abandonedTasks.join(); // completed just now, on this thread
+            return stopDrain.awaitNeverStarted(); // completed just now, on this thread
         }
         requestStop();
         if (LoopThreads.isLoopThread()) {
             return List.of(); // waiting here could deadlock two loops that stop each other
         }
-        try {
-            return abandonedTasks.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        } catch (ExecutionException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return stopDrain.awaitNeverStarted();
     }
 
     @Override
     public final boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-        if (terminated.getCount() != 0 && inEventLoop()) {
+        if (!lifecycle.isTerminated() && inEventLoop()) {
             throw new IllegalStateException("awaitTermination() on the thread of event loop '" + name
                     + "' would wait for itself forever");
         }
-        return terminated.await(timeout, unit);
+        return lifecycle.awaitTerminated(unit.toNanos(timeout));
     }
 
     @Override
     public final boolean isShutdown() {
-        return state >= SHUTTING_DOWN;
+        return lifecycle.state() >= SHUTTING_DOWN;
     }
 
     @Override
     public final boolean isTerminated() {
-        return state == TERMINATED;
+        return lifecycle.isTerminated();
     }
 
     @Override
@@ -484,10 +299,9 @@ public abstract class AbstractEventLoop implements EventLoop {
         // as JDK 19's ExecutorService.close(): an interrupted wait stops the loop as shutdownNow() does, waits on
         // for the current task to end, and returns with the caller's interrupt status set
         boolean interrupted = false;
-        while (true) {
+        while (!lifecycle.isTerminated()) {
             try {
-                terminated.await();
-                break;
+                lifecycle.awaitTerminated(Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 if (!interrupted) {
                     shutdownNow();
@@ -502,7 +316,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final LoopCounters counters() {
-        return new LoopCounters((long) TASKS_RUN.getOpaque(this), wakeupsIssued());
+        return new LoopCounters(tasksRun.get(), wakeupsIssued());
     }
 
     /** Message of the {@link IllegalStateException} that replaces a self-deadlock on the loop thread. */
@@ -513,6 +327,6 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + ", state=" + state + "]";
+        return getClass().getSimpleName() + "[" + name + ", state=" + lifecycle.state() + "]";
     }
 }

@@ -37,17 +37,17 @@ final class OffloadFuture<V> extends LoopFuture<V> implements AbandonableTask {
         }
     }
 
-    private final AbstractEventLoop loop;
+    private final OffloadTracker tracker;
     private final FutureTask<V> blockingCall;
     private volatile boolean finished;
 
-    OffloadFuture(AbstractEventLoop loop, Callable<V> blocking) {
+    OffloadFuture(AbstractEventLoop loop, OffloadTracker tracker, Callable<V> blocking) {
         super(loop);
-        this.loop = loop;
+        this.tracker = tracker;
         this.blockingCall = new FutureTask<>(blocking) {
             @Override
             protected void done() {
-                loop.deliverOffloadOutcome(OffloadFuture.this);
+                tracker.deliver(OffloadFuture.this);
             }
         };
     }
@@ -96,7 +96,7 @@ final class OffloadFuture<V> extends LoopFuture<V> implements AbandonableTask {
     /** This offload no longer holds the loop's input open; only the first call counts (invariant 2). */
     void finish() {
         if (FINISHED.compareAndSet(this, false, true)) {
-            loop.offloadFinished(this);
+            tracker.finished(this);
         }
     }
 }
