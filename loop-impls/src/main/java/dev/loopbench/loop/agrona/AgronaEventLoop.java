@@ -40,7 +40,7 @@ import java.util.List;
 public final class AgronaEventLoop extends AbstractEventLoop {
 
     /** Tasks a duty cycle runs at most before it publishes its count and looks at the state again. */
-    static final int MAX_TASKS_PER_DUTY_CYCLE = 1024;
+    private static final int MAX_TASKS_PER_DUTY_CYCLE = 1024;
     /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
     private static final int OVERFLOW_CHUNK_SIZE = 64;
 

@@ -7,15 +7,26 @@ import dev.loopbench.loop.LoopSettings;
 import org.agrona.BitUtil;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Registers {@link AgronaEventLoop} as {@code agrona}, with its idle strategy and queue capacity. */
+/**
+ * Registers {@link AgronaEventLoop} as {@code agrona}, with its idle strategy and queue capacity. Agrona 2's array
+ * queues reach {@code jdk.internal.misc.Unsafe}, so the loop runs only in a JVM started with {@link #JVM_FLAG}
+ * ({@code Add-Exports: java.base/jdk.internal.misc} in an executable jar's manifest does the same); elsewhere the
+ * registry lists it as unavailable and says so.
+ */
 public final class AgronaEventLoopProvider implements EventLoopProvider {
 
     public static final String NAME = "agrona";
     public static final String IDLE = "idle";
     public static final String CAPACITY = "capacity";
-    /** Room for the benchmarks' largest bursts (8,192 in flight) several times over. */
-    public static final int DEFAULT_CAPACITY = 65_536;
+    /** What a JVM running this loop must be started with. */
+    public static final String JVM_FLAG = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+    /**
+     * 2^19: the conformance suite's FIFO test queues up to 400,000 tasks from 4 producers that do not retry, and the
+     * benchmarks keep at most 8,192 in flight; a smaller queue refuses callers sooner.
+     */
+    public static final int DEFAULT_CAPACITY = 1 << 19;
 
     /** The largest power of two an int holds. */
     private static final int MAX_CAPACITY = 1 << 30;
@@ -45,7 +56,17 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
     }
 
     @Override
+    public Optional<String> unavailableBecause() {
+        boolean exported = Object.class.getModule().isExported("jdk.internal.misc", getClass().getModule());
+        return exported ? Optional.empty()
+                : Optional.of("Agrona 2 needs jdk.internal.misc.Unsafe; start the JVM with " + JVM_FLAG);
+    }
+
+    @Override
     public EventLoop create(LoopSettings settings) {
+        unavailableBecause().ifPresent(reason -> {
+            throw new IllegalStateException(NAME + " is unavailable on this JVM: " + reason);
+        });
         int requested = settings.nonNegativeIntOption(CAPACITY);
         if (requested == 0 || requested > MAX_CAPACITY) {
             throw new IllegalArgumentException("option '" + CAPACITY + "' of '" + NAME + "' must be from 1 to "

@@ -11,8 +11,11 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
+import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopCounters;
+import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
 import org.jctools.queues.MessagePassingQueue;
@@ -55,8 +58,27 @@ import java.util.List;
  */
 public final class DisruptorEventLoop extends AbstractEventLoop {
 
-    /** Overflow tasks the loop runs at most before it looks at the ring again. */
-    private static final int MAX_OVERFLOW_TASKS_PER_BATCH = 1024;
+    public static final String NAME = "disruptor";
+    public static final String WAIT_STRATEGY = "waitStrategy";
+    public static final String RING_SIZE = "ringSize";
+    /**
+     * 2^19: the conformance suite's FIFO test queues up to 400,000 tasks from 4 producers that do not retry, and the
+     * benchmarks keep at most 8,192 in flight; a smaller ring refuses callers sooner, and is preallocated faster.
+     */
+    public static final int DEFAULT_RING_SIZE = 1 << 19;
+    /** How the registry builds it. */
+    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
+            "LMAX Disruptor 4: multi-producer ring, one event handler, the Disruptor's wait strategies",
+            List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
+                            DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
+                                    + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
+                    LoopOption.nonNegativeInt(RING_SIZE, DEFAULT_RING_SIZE, "the ring's size, a power of two; execute "
+                            + "and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                    LoopOption.maxPendingTasks()),
+            DisruptorEventLoop::create);
+
+    /** Events or overflow tasks the loop runs at most in one batch, which ends with their count published. */
+    private static final int MAX_BATCH_SIZE = 1024;
     /** Elements per chunk of the overflow queue, which holds nothing unless the ring is full. */
     private static final int OVERFLOW_CHUNK_SIZE = 64;
 
@@ -76,16 +98,27 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
     /** Loop thread only: whether the current batch has started a task yet. */
     private boolean batchStartedTask;
 
+    private static DisruptorEventLoop create(LoopSettings settings) {
+        int ringSize = settings.nonNegativeIntOption(RING_SIZE);
+        if (Integer.bitCount(ringSize) != 1) {
+            throw new IllegalArgumentException("option '" + RING_SIZE + "' of '" + NAME
+                    + "' must be a power of two; was " + ringSize);
+        }
+        return new DisruptorEventLoop(settings.withMaxPendingTasksAtMost(ringSize),
+                DisruptorWaitStrategyType.forAlias(settings.option(WAIT_STRATEGY)), ringSize);
+    }
+
     /**
      * @param settings with {@code maxPendingTasks} at most {@code ringSize} (see
      *                 {@link LoopSettings#withMaxPendingTasksAtMost})
      * @param ringSize a power of two
      */
-    DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
+    private DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
         super(settings);
         this.wakeupsCounted = !waitStrategy.wokenByProducers();
         this.ring = RingBuffer.createMultiProducer(TaskEvent::new, ringSize, new LoopWaitStrategy(waitStrategy.create()));
-        this.processor = new BatchEventProcessorBuilder().build(ring, ring.newBarrier(), new TaskHandler());
+        this.processor = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH_SIZE)
+                .build(ring, ring.newBarrier(), new TaskHandler());
         ring.addGatingSequences(processor.getSequence());
         this.thread = LoopThreads.marking(settings.threadFactory()).newThread(processor);
         thread.start();
@@ -193,7 +226,7 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
         Runnable task = overflow.poll();
         if (task != null) {
             try {
-                for (int started = 0; task != null; task = ++started < MAX_OVERFLOW_TASKS_PER_BATCH ? overflow.poll() : null) {
+                for (int started = 0; task != null; task = ++started < MAX_BATCH_SIZE ? overflow.poll() : null) {
                     run(task);
                 }
             } finally {

@@ -6,7 +6,7 @@ import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
-import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
+import dev.loopbench.loop.disruptor.DisruptorEventLoop;
 import dev.loopbench.loop.locked.LockedDequeEventLoop;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.netty.NettyEventLoopProvider;
@@ -34,7 +34,7 @@ public final class EventLoopRegistry {
             NettyEventLoopProvider.ioUringEventLoop(),
             ThreadPoolEventLoopAdapter.PROVIDER,
             new AgronaEventLoopProvider(),
-            new DisruptorEventLoopProvider());
+            DisruptorEventLoop.PROVIDER);
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();
 
