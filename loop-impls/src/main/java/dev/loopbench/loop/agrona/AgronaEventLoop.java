@@ -64,11 +64,6 @@ public final class AgronaEventLoop extends AbstractEventLoop {
         thread.start();
     }
 
-    /** The bounded queue's capacity, after Agrona rounded it up to a power of two. */
-    int capacity() {
-        return queue.capacity();
-    }
-
     @Override
     public boolean inEventLoop() {
         return Thread.currentThread() == thread;
