@@ -1,5 +1,6 @@
 package dev.loopbench.loop;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 
@@ -51,6 +52,18 @@ public final class LoopSettings {
                     + "'; its options are " + options.keySet());
         }
         return value;
+    }
+
+    /**
+     * These settings with {@link LoopOption#MAX_PENDING_TASKS} at most {@code capacity}: for a loop on a bounded ring,
+     * whose callers must be refused once it is full, whatever bound (none included) was asked for.
+     */
+    public LoopSettings withMaxPendingTasksAtMost(int capacity) {
+        int asked = nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS);
+        int bound = asked == 0 || asked > capacity ? capacity : asked;
+        Map<String, String> capped = new HashMap<>(options);
+        capped.put(LoopOption.MAX_PENDING_TASKS, Integer.toString(bound));
+        return new LoopSettings(implementation, name, threadFactory, uncaughtExceptionHandler, capped);
     }
 
     /** An option's value as a non-negative int, or an {@link IllegalArgumentException} saying what was wrong. */

@@ -15,6 +15,7 @@ import dev.loopbench.tools.results.LoopOptionsParam;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ import java.util.stream.Collectors;
  *   <li>Without {@code --profile}, the quick profile runs; listing options ({@code -l}, {@code -lp}, {@code -h},
  *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
  *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
- *       when loop options are given ({@code -p loopOptions=idle=park,idle=spin}), every implementation that has
- *       every option named.</li>
+ *       when loop options are given ({@code -p loopOptions=idle=park,idle=spin}), every implementation whose
+ *       options take every value given.</li>
  *   <li>{@code --tune IMPL [--rates R,R] [--budget 15m]} sweeps the loop's options ({@link TuningRun});
  *       {@code scripts/tune.sh} runs it and charts the result.</li>
  *   <li>{@code -prof dev.loopbench.bench.profiler.HdrHistogramProfiler} without {@code dir=} writes its histograms
@@ -147,8 +148,9 @@ public final class BenchmarksMain {
     }
 
     /**
-     * Adds {@code -p impl=} unless given: every registered loop that can run here, or those having every option
-     * that {@code -p loopOptions=} names. A loop that cannot run here (a native transport the kernel refuses) is
+     * Adds {@code -p impl=} unless given: every registered loop that can run here, or those whose options take every
+     * value that {@code -p loopOptions=} gives (two loops may name an option alike with other values: {@code idle} of
+     * {@code mpsc} and {@code agrona}). A loop that cannot run here (a native transport the kernel refuses) is
      * left out with one line saying why; asked for by name, it is an error that says why.
      */
     private static JmhArguments withImplementations(JmhArguments arguments) {
@@ -164,17 +166,20 @@ public final class BenchmarksMain {
         }
         EventLoopRegistry.providers().forEach(provider -> provider.unavailableBecause().ifPresent(reason ->
                 System.err.println("impl " + provider.name() + " left out: unavailable on this machine (" + reason + ")")));
-        Set<String> optionsNamed = arguments.paramValues(LoopOptionsParam.NAME).stream()
-                .flatMap(value -> LoopOptionsParam.decode(value).keySet().stream())
+        List<Map<String, String>> settings = arguments.paramValues(LoopOptionsParam.NAME).stream()
+                .map(LoopOptionsParam::decode)
+                .collect(Collectors.toList());
+        Set<String> optionsNamed = settings.stream().flatMap(setting -> setting.keySet().stream())
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> implementations = EventLoopRegistry.providers().stream()
                 .filter(provider -> provider.unavailableBecause().isEmpty())
-                .filter(provider -> optionsNamed.stream().allMatch(key -> LoopFactory.implementationsWith(key).contains(provider.name())))
+                .filter(provider -> settings.stream().allMatch(setting -> setting.entrySet().stream()
+                        .allMatch(option -> LoopFactory.accepts(provider, option.getKey(), option.getValue()))))
                 .map(EventLoopProvider::name)
                 .collect(Collectors.toList());
         if (implementations.isEmpty()) {
-            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": no implementation has all of the options "
-                    + optionsNamed + "; pick the loop with -p impl=NAME (the options of each: java -jar benchmarks.jar --help)");
+            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": no implementation takes all of the values given "
+                    + "of the options " + optionsNamed + "; pick the loop with -p impl=NAME (the options of each: java -jar benchmarks.jar --help)");
         }
         return arguments.withOption(JmhArguments.PARAM, IMPL_PARAM + "=" + String.join(",", implementations));
     }

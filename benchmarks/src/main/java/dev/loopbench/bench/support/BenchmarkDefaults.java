@@ -1,5 +1,6 @@
 package dev.loopbench.bench.support;
 
+import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Warmup;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * parameters.
  */
 @Fork(value = BenchmarkDefaults.FORKS,
-        jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX, BenchmarkDefaults.GC})
+        jvmArgsAppend = {BenchmarkDefaults.HEAP_MIN, BenchmarkDefaults.HEAP_MAX, BenchmarkDefaults.GC,
+                BenchmarkDefaults.AGRONA_EXPORTS})
 @Warmup(iterations = BenchmarkDefaults.WARMUP_ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS,
         timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = BenchmarkDefaults.MEASUREMENT_ITERATIONS, time = BenchmarkDefaults.ITERATION_MILLIS,
@@ -37,6 +39,9 @@ public abstract class BenchmarkDefaults {
      */
     public static final String GC = "-XX:+UseParallelGC";
 
+    /** Lets the {@code agrona} loop run: Agrona 2's array queues reach {@code jdk.internal.misc.Unsafe}. */
+    public static final String AGRONA_EXPORTS = AgronaEventLoopProvider.JVM_FLAG;
+
     /** The JVM flags of every fork, as one {@code -jvmArgsAppend} value. */
-    public static final String JVM_ARGS = HEAP_MIN + " " + HEAP_MAX + " " + GC;
+    public static final String JVM_ARGS = HEAP_MIN + " " + HEAP_MAX + " " + GC + " " + AGRONA_EXPORTS;
 }

@@ -50,6 +50,12 @@ public final class LoopFactory {
                 .collect(Collectors.toUnmodifiableList());
     }
 
+    /** Whether {@code provider} has option {@code key} and {@code value} is one of its values (or it is free-form). */
+    public static boolean accepts(EventLoopProvider provider, String key, String value) {
+        return provider.options().stream().anyMatch(option -> option.name().equals(key)
+                && (option.allowedValues().isEmpty() || option.allowedValues().contains(value)));
+    }
+
     private static boolean hasOption(EventLoopProvider provider, String key) {
         return provider.options().stream().anyMatch(option -> option.name().equals(key));
     }

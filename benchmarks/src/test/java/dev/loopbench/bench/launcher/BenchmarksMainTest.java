@@ -42,6 +42,13 @@ class BenchmarksMainTest {
     }
 
     @Test
+    void loopOptionsNarrowImplToTheLoopsWhoseOptionTakesTheValue() {
+        // mpsc and agrona both have idle, with other aliases; spin is both's, park only mpsc's
+        assertTrue(containsPair(BenchmarksMain.resolve(List.of("-p", "loopOptions=idle=spin")), "-p", "impl=mpsc,agrona"));
+        assertTrue(containsPair(BenchmarksMain.resolve(List.of("-p", "loopOptions=idle=park")), "-p", "impl=mpsc"));
+    }
+
+    @Test
     void theDefaultProfileIsQuick() {
         assertEquals(BenchmarksMain.resolve(List.of("--profile", "quick")), BenchmarksMain.resolve(List.of()));
     }

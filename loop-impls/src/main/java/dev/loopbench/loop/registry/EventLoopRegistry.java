@@ -1,10 +1,12 @@
 package dev.loopbench.loop.registry;
 
 import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
+import dev.loopbench.loop.disruptor.DisruptorEventLoop;
 import dev.loopbench.loop.locked.LockedDequeEventLoop;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.netty.NettyEventLoopProvider;
@@ -30,7 +32,9 @@ public final class EventLoopRegistry {
             NettyEventLoopProvider.nioEventLoop(),
             NettyEventLoopProvider.epollEventLoop(),
             NettyEventLoopProvider.ioUringEventLoop(),
-            ThreadPoolEventLoopAdapter.PROVIDER);
+            ThreadPoolEventLoopAdapter.PROVIDER,
+            new AgronaEventLoopProvider(),
+            DisruptorEventLoop.PROVIDER);
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();
 

@@ -21,7 +21,7 @@ class EventLoopRegistryTest {
     @Test
     void registersTheImplementationsInOrder() {
         assertEquals(List.of("locked-deque", "mpsc", "netty", "netty-nio", "netty-epoll", "netty-io_uring",
-                "jdk-executor"), EventLoopRegistry.names());
+                "jdk-executor", "agrona", "disruptor"), EventLoopRegistry.names());
     }
 
     /**

@@ -1,0 +1,224 @@
+package dev.loopbench.loop.agrona;
+
+import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.support.AbstractEventLoop;
+import dev.loopbench.loop.support.LoopThreads;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AgentTerminationException;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.MpscUnboundedArrayQueue;
+
+import java.util.List;
+
+/**
+ * An event loop as low-latency Java shops write one: an Agrona {@link AgentRunner} drives an {@link Agent} whose
+ * duty cycle drains a bounded {@link ManyToOneConcurrentArrayQueue}, and idles through one of Agrona's own
+ * {@link IdleStrategy}s ({@link AgronaIdleStrategyType}). Producers never wake the loop: every Agrona strategy
+ * returns by itself, so an idle loop answers within its strategy's longest sleep and the loop issues no wakeups.
+ *
+ * <h2>Thread contract</h2>
+ * Producers (any thread) offer to the queue, or to the overflow queue; only the runner's thread, made by the
+ * settings' factory, polls either and runs tasks.
+ *
+ * <h2>Invariants</h2>
+ * <ol>
+ *   <li>The queue holds at most its capacity; {@code execute} and {@code submit} are refused in the caller once
+ *       that many tasks are pending (the loop's {@code maxPendingTasks} is never above the capacity). What must not
+ *       be refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
+ *       overflow queue, which the loop drains too.</li>
+ *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop polls the bounded queue
+ *       first: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
+ *   <li>The duty cycle reads the state before it polls, so once input has closed an empty poll means both queues
+ *       stay empty.</li>
+ *   <li>Interrupts never end the runner: Agrona's runner stops an agent whose thread is interrupted after an idle
+ *       cycle, so the idle strategy clears them; {@code shutdownNow()} stops the loop through the state.</li>
+ * </ol>
+ */
+public final class AgronaEventLoop extends AbstractEventLoop {
+
+    /** Tasks a duty cycle runs at most before it publishes its count and looks at the state again. */
+    private static final int MAX_TASKS_PER_DUTY_CYCLE = 1024;
+    /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
+    private static final int OVERFLOW_CHUNK_SIZE = 64;
+
+    private final ManyToOneConcurrentArrayQueue<Runnable> queue;
+    private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    private final Thread thread;
+
+    /**
+     * @param settings with {@code maxPendingTasks} at most {@code capacity} (see
+     *                 {@link LoopSettings#withMaxPendingTasksAtMost})
+     * @param capacity the queue's capacity, a power of two
+     */
+    AgronaEventLoop(LoopSettings settings, int capacity, IdleStrategy idleStrategy) {
+        super(settings);
+        this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
+        AgentRunner runner = new AgentRunner(new InterruptClearingIdleStrategy(idleStrategy),
+                failure -> settings.uncaughtExceptionHandler().uncaughtException(Thread.currentThread(), failure),
+                null, new TaskAgent());
+        // the runner as a plain Runnable: AgentRunner.startOnThread would rename the factory's thread
+        this.thread = LoopThreads.marking(settings.threadFactory()).newThread(runner);
+        thread.start();
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    protected void enqueue(Runnable task) {
+        // invariant 2: behind whatever overflowed before, so that this producer's tasks keep their order
+        if (!overflow.isEmpty() || !queue.offer(task)) {
+            overflow.offer(task);
+        }
+    }
+
+    /** Loop thread only: the bounded queue first (invariant 2). */
+    private Runnable poll() {
+        Runnable task = queue.poll();
+        return task != null ? task : overflow.poll();
+    }
+
+    @Override
+    protected void drainQueue(List<Runnable> into) {
+        queue.drainTo(into, Integer.MAX_VALUE);
+        overflow.drain(into::add);
+    }
+
+    @Override
+    protected int pendingTasks() {
+        return queue.size() + overflow.size();
+    }
+
+    @Override
+    protected void onInputClosed() {
+        // the duty cycle closed input itself and polls again
+    }
+
+    @Override
+    protected void requestCloseCheck() {
+        // no wakeup: every Agrona idle strategy returns by itself, and the next duty cycle reads the state
+    }
+
+    @Override
+    protected void requestStop() {
+        thread.interrupt(); // ends the current task's blocking call; the next duty cycle sees STOPPING
+    }
+
+    @Override
+    protected void onStopped() {
+        // the duty cycle sees STOPPING after the current task and ends the runner
+    }
+
+    /** Producers never wake an Agrona agent: a real count, always zero. */
+    @Override
+    protected long wakeupsIssued() {
+        return 0;
+    }
+
+    /** The loop thread's work, called by the runner between idle cycles. */
+    private final class TaskAgent implements Agent {
+
+        @Override
+        public int doWork() {
+            try {
+                return runQueuedTasks();
+            } catch (AgentTerminationException end) {
+                throw end;
+            } catch (Throwable loopFailure) {
+                // a fault outside any task, e.g. OutOfMemoryError in a queue: the loop dies, no future hangs
+                die(loopFailure);
+                throw end();
+            }
+        }
+
+        private int runQueuedTasks() {
+            int state = state(); // invariant 3: read before polling
+            int started = 0;
+            try {
+                for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; ) {
+                    if (state() >= STOPPING) {
+                        stopOnLoopThread(task, stoppedBeforeRunning());
+                        throw end();
+                    }
+                    if (started++ == 0) {
+                        countTasksRun(1); // a cycle's first task is counted before it runs, as after an idle spell
+                    }
+                    runTask(task);
+                }
+            } finally {
+                if (started > 1) {
+                    countTasksRun(started - 1);
+                }
+            }
+            if (started != 0) {
+                return started;
+            }
+            if (state >= STOPPING) {
+                stopOnLoopThread(null, stoppedBeforeRunning());
+                throw end();
+            }
+            if (state == SHUTDOWN) {
+                throw end(); // the graceful shutdown is complete
+            }
+            if (state == SHUTTING_DOWN && closeInput()) {
+                return 1; // not idle: run at once what producers admitted before the close had queued
+            }
+            return 0;
+        }
+
+        /** How an agent ends its runner without an error: Agrona then calls {@link #onClose()}. */
+        private AgentTerminationException end() {
+            return new AgentTerminationException(true);
+        }
+
+        @Override
+        public void onClose() {
+            markTerminated();
+        }
+
+        @Override
+        public String roleName() {
+            return name();
+        }
+    }
+
+    /**
+     * Agrona's strategy, clearing the loop thread's interrupt status after each idle cycle (invariant 4): an interrupt
+     * sent to the idle loop, or left by a task, would otherwise end the runner, or turn each park into a spin.
+     */
+    private static final class InterruptClearingIdleStrategy implements IdleStrategy {
+
+        private final IdleStrategy agrona;
+
+        InterruptClearingIdleStrategy(IdleStrategy agrona) {
+            this.agrona = agrona;
+        }
+
+        @Override
+        public void idle(int workCount) {
+            agrona.idle(workCount);
+            Thread.interrupted();
+        }
+
+        @Override
+        public void idle() {
+            agrona.idle();
+            Thread.interrupted();
+        }
+
+        @Override
+        public void reset() {
+            agrona.reset();
+        }
+
+        @Override
+        public String alias() {
+            return agrona.alias();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.loopbench.loop.conformance;
+
+import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.LoopOption;
+import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
+import dev.loopbench.loop.disruptor.DisruptorEventLoop;
+import dev.loopbench.loop.registry.EventLoopRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Not part of the suite every loop runs: the loops on bounded rings ({@code agrona}, {@code disruptor}) refuse callers
+ * once the ring is full, but never what they owe: continuations and offload outcomes overflow, and still run, in
+ * order. The racy tests repeat.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RingBoundTest extends ConformanceSupport {
+
+    private static final int RING = 4;
+    private static final int REPEATS = 20;
+
+    private final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+    /** Each ring loop with the option that sizes its ring. */
+    static List<Arguments> ringLoops() {
+        return List.of(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.CAPACITY),
+                Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.RING_SIZE));
+    }
+
+    /** Each ring loop, {@link #REPEATS} times. */
+    static List<Arguments> ringLoopsRepeated() {
+        List<Arguments> repeated = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) {
+            repeated.addAll(ringLoops());
+        }
+        return repeated;
+    }
+
+    @AfterEach
+    void stopThePool() {
+        pool.shutdownNow();
+    }
+
+    private EventLoop ringLoop(String impl, String sizeOption, int size) {
+        return track(EventLoopRegistry.builder(impl).option(sizeOption, Integer.toString(size)).build());
+    }
+
+    @ParameterizedTest(name = "[{0}] a full ring refuses execute and submit in the caller, naming the loop")
+    @MethodSource("ringLoops")
+    void aFullRingRefusesTheCaller(String impl, String sizeOption) throws Exception {
+        EventLoop loop = ringLoop(impl, sizeOption, RING);
+        CountDownLatch release = occupy(loop);
+        CountDownLatch ran = new CountDownLatch(RING);
+        for (int i = 0; i < RING; i++) {
+            loop.execute(ran::countDown);
+        }
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        assertTrue(refused.getMessage().contains("'" + loop.name() + "'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(RING + " tasks pending"), refused.getMessage());
+        assertThrows(RejectedExecutionException.class, () -> loop.submit(() -> 1));
+        release.countDown();
+        await(ran, "the tasks accepted while the ring had room");
+        assertEquals(1, get(loop.submit(() -> 1), "a task once the ring drained"));
+    }
+
+    @ParameterizedTest(name = "[{0}] agrona's capacity is rounded up to a power of two, the ring's must be one")
+    @MethodSource("ringLoops")
+    void theRingSizeIsAPowerOfTwo(String impl, String sizeOption) throws Exception {
+        if (impl.equals(DisruptorEventLoop.NAME)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ringLoop(impl, sizeOption, RING + 1));
+            assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+            return;
+        }
+        EventLoop loop = ringLoop(impl, sizeOption, RING + 1); // rounded up to 2 * RING
+        CountDownLatch release = occupy(loop);
+        for (int i = 0; i < 2 * RING; i++) {
+            loop.execute(() -> { });
+        }
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        assertTrue(refused.getMessage().contains(2 * RING + " tasks pending"), refused.getMessage());
+        release.countDown();
+    }
+
+    @ParameterizedTest(name = "[{0}] a smaller maxPendingTasks bounds the caller before the ring does")
+    @MethodSource("ringLoops")
+    void maxPendingTasksBelowTheRingBoundsFirst(String impl, String sizeOption) throws Exception {
+        EventLoop loop = track(EventLoopRegistry.builder(impl).option(sizeOption, Integer.toString(RING))
+                .option(LoopOption.MAX_PENDING_TASKS, "2").build());
+        CountDownLatch release = occupy(loop);
+        loop.execute(() -> { });
+        loop.execute(() -> { });
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        assertTrue(refused.getMessage().contains("2 tasks pending"), refused.getMessage());
+        release.countDown();
+    }
+
+    @ParameterizedTest(name = "[{0}] with the ring full, continuations and an offload outcome still run")
+    @MethodSource("ringLoopsRepeated")
+    void whatTheLoopOwesIsNeverRefused(String impl, String sizeOption) throws Exception {
+        EventLoop loop = ringLoop(impl, sizeOption, RING);
+        CompletableFuture<Integer> done = loop.submit(() -> 1);
+        get(done, "a task before the ring fills");
+        CountDownLatch callMayReturn = new CountDownLatch(1);
+        CompletableFuture<String> offloaded = loop.offload(pool, () -> {
+            callMayReturn.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            return "outcome";
+        });
+        CountDownLatch release = occupy(loop);
+        for (int i = 0; i < RING; i++) {
+            loop.execute(() -> { });
+        }
+        assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }), "the ring is full");
+        List<CompletableFuture<Integer>> continuations = new ArrayList<>();
+        for (int i = 0; i < 3 * RING; i++) {
+            int n = i;
+            continuations.add(done.thenApplyAsync(value -> value + n, loop));
+        }
+        callMayReturn.countDown();
+        get(pool.submit(() -> { }), "the pool"); // the one pool thread has handed the outcome to the full loop
+        release.countDown();
+        assertEquals("outcome", get(offloaded, "the offload whose outcome came to a full ring"));
+        for (int i = 0; i < continuations.size(); i++) {
+            assertEquals(1 + i, get(continuations.get(i), "continuation " + i));
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}] one producer's continuations run in order through the ring and the overflow")
+    @MethodSource("ringLoopsRepeated")
+    void overflowKeepsEachProducersOrder(String impl, String sizeOption) throws Exception {
+        EventLoop loop = ringLoop(impl, sizeOption, 2);
+        CompletableFuture<Integer> done = loop.submit(() -> 0);
+        get(done, "a task before the ring fills");
+        int count = 2_000;
+        List<Integer> seen = new ArrayList<>(); // loop-confined
+        CompletableFuture<Void> last = null;
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            // the loop runs while they arrive, so they go to the ring or the overflow as the ring fills and drains
+            last = done.thenRunAsync(() -> seen.add(n), loop);
+        }
+        get(last, "the last continuation");
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, get(loop.submit(() -> List.copyOf(seen)), "what ran"));
+    }
+}
