@@ -81,7 +81,6 @@ if ! resolved=$(java -jar "$jar" --print-jmh-args "${tune_args[@]}" 2>"$errors")
   grep -v '^#' "$errors" | head -n 1 | sed 's/^benchmarks: /tune.sh: /' >&2
   exit 2
 fi
-grep '^# tuning' "$errors" | sed 's/^# //'
 
 mkdir -p "$out"
 # the .hgrm pools every .hlog interval in the directory: a rerun into the same directory starts afresh

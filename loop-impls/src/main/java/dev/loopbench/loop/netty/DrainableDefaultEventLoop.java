@@ -6,7 +6,11 @@ import io.netty.util.concurrent.EventExecutor;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
-/** Netty's {@link DefaultEventLoop}, opened to the adapter (see {@link DrainableNettyLoop}). */
+/**
+ * Netty's {@link DefaultEventLoop}, opened to the adapter (see {@link DrainableNettyLoop}). Its methods are
+ * repeated in {@link DrainableIoEventLoop} on purpose: they call protected methods of two unrelated Netty classes,
+ * which only a subclass of each can reach.
+ */
 final class DrainableDefaultEventLoop extends DefaultEventLoop implements DrainableNettyLoop {
 
     DrainableDefaultEventLoop(ThreadFactory threadFactory) {

@@ -20,6 +20,7 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
@@ -55,6 +56,8 @@ final class Charts {
     private static final int LIMIT_CHART_WIDTH = 1100;
     /** A log axis cannot show zero; no hand-off takes less than this. */
     private static final double MIN_PLOTTED_MICROS = 0.01;
+    /** The tuning chart's legend names each strategy beside the plot. */
+    private static final int TUNING_CHART_WIDTH = 1100;
     /** A thousandth of a core is less than any loop thread used in a tuning run here. */
     private static final double MIN_PLOTTED_CPU = 1e-4;
     /** A frontier point's number sits this factor above it on the log latency axis, clear of its marker. */
@@ -171,28 +174,31 @@ final class Charts {
     }
 
     /**
-     * One rate of a tuning run: every setting's p50 and p99 one-way latency against the loop thread's CPU, both on
-     * log axes (CPU runs from a thousandth of a core for a parked loop to a whole one for a spinning loop, latency
-     * from a microsecond to milliseconds), with each latency's Pareto frontier drawn as a line and its p99 points
-     * numbered as the report's table numbers them.
+     * One rate of a tuning run, which has at least one plotted point: every setting's p99 one-way latency against the loop thread's CPU, coloured by the
+     * value of the loop's first option (its idle or wait strategy), every p50 in grey, and each latency's Pareto
+     * frontier drawn as a line with its p99 points numbered as the report's table numbers them. Both axes are
+     * logarithmic: CPU runs from a thousandth of a core for a parked loop to a whole one for a spinning loop,
+     * latency from a microsecond to milliseconds.
      */
     static XYChart frontier(TuningReport.RateChart rate) {
-        XYChart chart = titled(new XYChart(WIDTH, HEIGHT), rate.title(), "loop thread CPU (cores, log scale)",
+        XYChart chart = titled(new XYChart(TUNING_CHART_WIDTH, HEIGHT), rate.title(), "loop thread CPU (cores, log scale)",
                 "one-way latency (µs, log scale)");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.setCustomXAxisTickLabelsFormatter(Charts::tickLabel);
         chart.setCustomYAxisTickLabelsFormatter(Charts::tickLabel);
-        addScatter(chart, "p50, every setting", rate.points(), ParetoFrontier.P50, SeriesMarkers.CIRCLE);
-        addScatter(chart, "p99, every setting", rate.points(), ParetoFrontier.P99, SeriesMarkers.DIAMOND);
-        addFrontier(chart, "p50 frontier", rate.p50Frontier(), ParetoFrontier.P50);
-        addFrontier(chart, "p99 frontier", rate.p99Frontier(), ParetoFrontier.P99);
+        rate.p99ByStrategy().forEach((strategy, points) ->
+                addScatter(chart, "p99, " + strategy, points, ParetoFrontier.P99, SeriesMarkers.DIAMOND));
+        addScatter(chart, "p50, every setting", rate.plotted(), ParetoFrontier.P50, SeriesMarkers.CIRCLE)
+                .setMarkerColor(Color.GRAY);
+        addFrontier(chart, "p50 frontier", rate.p50Frontier(), ParetoFrontier.P50).setLineColor(Color.GRAY);
+        addFrontier(chart, "p99 frontier", rate.p99Frontier(), ParetoFrontier.P99).setLineColor(Color.BLACK);
         // whole decades on both axes, so that each axis has labelled ticks at 0.01, 0.1, 1... and no point sits on an edge
-        double[] cpuRange = logAxisRange(rate.points().stream().mapToDouble(Charts::plottedCpu).toArray());
+        double[] cpuRange = logAxisRange(rate.plotted().stream().mapToDouble(Charts::plottedCpu).toArray());
         chart.getStyler().setXAxisMin(cpuRange[0]);
         chart.getStyler().setXAxisMax(Math.max(cpuRange[1], 1));
-        double[] latencyRange = logAxisRange(rate.points().stream()
+        double[] latencyRange = logAxisRange(rate.plotted().stream()
                 .flatMapToDouble(point -> DoubleStream.of(point.p50Micros(), point.p99Micros())).toArray());
         chart.getStyler().setYAxisMin(latencyRange[0]);
         chart.getStyler().setYAxisMax(latencyRange[1]);
@@ -201,25 +207,21 @@ final class Charts {
         return chart;
     }
 
-    private static void addScatter(XYChart chart, String name, List<TuningPoint> points,
-                                   ToDoubleFunction<TuningPoint> latency, Marker marker) {
-        if (points.isEmpty()) {
-            return;
-        }
+    private static XYSeries addScatter(XYChart chart, String name, List<TuningPoint> points,
+                                       ToDoubleFunction<TuningPoint> latency, Marker marker) {
         XYSeries series = chart.addSeries(name, points.stream().map(Charts::plottedCpu).toList(),
                 points.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(marker);
+        return series;
     }
 
-    private static void addFrontier(XYChart chart, String name, List<TuningPoint> frontier,
-                                    ToDoubleFunction<TuningPoint> latency) {
-        if (frontier.isEmpty()) {
-            return;
-        }
+    private static XYSeries addFrontier(XYChart chart, String name, List<TuningPoint> frontier,
+                                        ToDoubleFunction<TuningPoint> latency) {
         XYSeries series = chart.addSeries(name, frontier.stream().map(Charts::plottedCpu).toList(),
                 frontier.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
         series.setMarker(SeriesMarkers.NONE);
+        return series;
     }
 
     /** A log axis cannot show zero: a loop that used no measurable CPU is drawn at the axis' floor. */

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,21 @@ public final class TuningReport {
         int numberOf(TuningPoint point) {
             return points.indexOf(point) + 1;
         }
+
+        /** The points that can be placed: those that kept up and whose CPU was measured. */
+        List<TuningPoint> plotted() {
+            return points.stream().filter(TuningPoint::comparable).toList();
+        }
+
+        /**
+         * The plotted points by the value of their first option, the one a provider declares first because it
+         * matters most (the idle or wait strategy), so the chart shows each strategy's settings in one colour.
+         */
+        Map<String, List<TuningPoint>> p99ByStrategy() {
+            return plotted().stream().collect(Collectors.groupingBy(point -> LoopOptionsParam.decode(point.setting())
+                            .entrySet().stream().findFirst().map(option -> option.getKey() + "=" + option.getValue())
+                            .orElse("defaults"), LinkedHashMap::new, Collectors.toList()));
+        }
     }
 
     private TuningReport() {
@@ -55,11 +72,15 @@ public final class TuningReport {
         StringBuilder markdown = new StringBuilder(String.format(Locale.ROOT, "# Tuning %s%n%nFrom `%s`. %s%n%n",
                 results.implementation(), source, HOW_TO_READ));
         for (RateChart rate : charts(results)) {
-            Files.write(outDir.resolve(rate.fileName()),
-                    BitmapEncoder.getBitmapBytes(Charts.frontier(rate), BitmapEncoder.BitmapFormat.PNG));
-            markdown.append("## ").append(rate.title()).append("\n\n")
-                    .append("![").append(rate.title()).append("](").append(rate.fileName()).append(")\n\n")
-                    .append(table(rate).toMarkdown()).append('\n');
+            markdown.append("## ").append(rate.title()).append("\n\n");
+            if (rate.plotted().isEmpty()) {
+                markdown.append("No chart: no setting kept up with this rate with its CPU measured.\n\n");
+            } else {
+                Files.write(outDir.resolve(rate.fileName()),
+                        BitmapEncoder.getBitmapBytes(Charts.frontier(rate), BitmapEncoder.BitmapFormat.PNG));
+                markdown.append("![").append(rate.title()).append("](").append(rate.fileName()).append(")\n\n");
+            }
+            markdown.append(table(rate).toMarkdown()).append('\n');
         }
         markdown.append("## Recommendation\n\n```\n").append(recommendationText(results, recommendation)).append("```\n");
         Path file = outDir.resolve(MARKDOWN_FILE);

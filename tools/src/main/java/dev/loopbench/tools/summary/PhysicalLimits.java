@@ -59,8 +59,7 @@ public final class PhysicalLimits {
         // a spinning loop is awake at every send: a one-way spin hand-off with the clock on both sides. A parking
         // loop sleeps between sends, for a gap set by the rate, which no limit row matches parameter for parameter
         limits.put(BENCH + "latency.OneWayLatency.fixedRate",
-                key -> "spin".equals(LoopOptionsParam.option(key.params(), "idle"))
-                        ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
+                key -> neverSleeps(key) ? Optional.of(SPIN_ONE_WAY) : Optional.empty());
         // a producer-side call cost has no physical counterpart here
         limits.put(BENCH + "latency.ExecuteCost.onAwakeLoop", key -> Optional.empty());
         limits.put(BENCH + "latency.ExecuteCost.onParkedLoop", key -> Optional.empty());
@@ -77,7 +76,19 @@ public final class PhysicalLimits {
         return Map.copyOf(limits);
     }
 
+    /**
+     * The loop options that keep a loop polling without ever sleeping: {@code mpsc}'s and {@code agrona}'s busy
+     * spins, Agrona's no-op idle, the Disruptor's busy-spin wait.
+     */
+    private static final Set<Map.Entry<String, String>> NEVER_SLEEPING_OPTIONS = Set.of(
+            Map.entry("idle", "spin"), Map.entry("idle", "noop"), Map.entry("waitStrategy", "busy-spin"));
+
     private PhysicalLimits() {
+    }
+
+    private static boolean neverSleeps(BenchmarkKey key) {
+        return LoopOptionsParam.decode(key.params().get(LoopOptionsParam.NAME)).entrySet().stream()
+                .anyMatch(NEVER_SLEEPING_OPTIONS::contains);
     }
 
     /** The fully qualified limit benchmark that {@code key}'s figure is read against, if it has a floor. */

@@ -89,6 +89,24 @@ class TuningTest {
     }
 
     @Test
+    void aRateNoSettingKeptUpWithGetsATableButNoChart() throws Exception {
+        JmhJson json = new JmhJson(3);
+        add(json, PARK, 1000, 40, 0.01);
+        json.add(JmhJson.row("dev.loopbench.bench.latency.OneWayLatency.fixedRate", "thrpt", "ops/s", 50_000)
+                .param("impl", "mpsc").param("loopOptions", PARK).param("sendsPerSecond", "100000").noise(0)
+                .secondary("hdr.p50", "us", 900).secondary("hdr.p99", "us", 5000).secondary("cpu.loop.share", "cpus", 1));
+        Path file = json.write(dir.resolve("behind.json"));
+        int exit = ToolsMain.run(new String[] {"tune", file.toString(), "--out", dir.resolve("out").toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(0, exit);
+        String markdown = Files.readString(dir.resolve("out/tune.md"));
+        assertTrue(markdown.contains("No chart: no setting kept up") && markdown.contains("fell behind: 50,000 sends/s"),
+                markdown);
+        assertFalse(Files.exists(dir.resolve("out/tune-mpsc-100000-per-second.png")));
+        assertTrue(Files.exists(dir.resolve("out/tune-mpsc-1000-per-second.png")));
+    }
+
+    @Test
     void aBudgetThatIsNotPositiveIsBadInput() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ToolsMain.run(new String[] {"tune", threeSettings().toString(), "--cpu-budget", "0"},
@@ -113,7 +131,7 @@ class TuningTest {
                 .param("impl", "mpsc").param("loopOptions", setting).param("sendsPerSecond", Integer.toString(rate))
                 .noise(0)
                 .secondary("hdr.p50", "us", p99 / 4).secondary("hdr.p99", "us", p99)
-                .secondary("cpu.loop.share", "cores", cpu));
+                .secondary("cpu.loop.share", "cpus", cpu));
     }
 
     private static TuningPoint point(String setting, int rate, double p99, double cpu) {
