@@ -9,8 +9,8 @@ usage() {
   cat <<'EOF'
 usage: scripts/bench.sh [--profile smoke|quick|full|gate] [--out FILE] [--no-interleave] [extra JMH args]
 
-  --profile NAME  smoke (under a minute, proves the jar works), quick (default, ~14 min, headline
-                  figures for every loop), full (roughly 2 hours with seven loops, everything, enough
+  --profile NAME  smoke (under a minute, proves the jar works), quick (default, ~18 min, headline
+                  figures for every loop), full (roughly 2.5 hours with nine loops, everything, enough
                   forks to compare runs)
   --out FILE      the JMH JSON to write (default results/<UTC date>-<profile>.json); the log,
                   metadata, histograms and the schedule of rounds are written beside it, named after it

@@ -36,11 +36,11 @@ public enum RunProfile {
     /**
      * The headline figures for every implementation: round trip (average and sample), one-way latency at a fixed
      * rate, wakeup latency after gaps of 0 and 1000 us, chain depth 4, offload round trip, 1-producer burst, and
-     * the limits they are read against. With the seven registered loops: 62 runs × 2 forks, about 14 minutes
+     * the limits they are read against. With the nine registered loops: 78 runs × 2 forks, 18 minutes
      * interleaved on the 2-vCPU machine.
      */
     QUICK("the headline figures for every loop, 2 forks: latency, wakeup, chain depth 4, offload, "
-            + "1-producer burst, limits (about 14 min interleaved)",
+            + "1-producer burst, limits (about 18 min interleaved)",
             List.of("\\.latency\\.RoundTripLatency\\.",
                     "\\.latency\\.OneWayLatency\\.",
                     "\\.wakeup\\.WakeupLatency\\.",
@@ -59,8 +59,8 @@ public enum RunProfile {
 
     /**
      * Everything, every parameter value, one-way latency also under a ten times heavier load, with enough forks to
-     * compare two runs by their per-fork scores: 5 forks × ((3 + 5) s + about 1 s) per run, roughly 2 hours with the
-     * seven registered loops (estimated from the quick profile's fork time, not measured).
+     * compare two runs by their per-fork scores: 5 forks × ((3 + 5) s + about 1 s) per run, roughly 2.5 hours with the
+     * nine registered loops (estimated from the quick profile's fork time, not measured).
      */
     FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (roughly 2 h)",
             List.of(Includes.EVERY_BENCHMARK,

@@ -102,7 +102,7 @@ final class Charts {
                         ? " (lower is better)" : " (higher is better)" : ""));
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setOverlapped(true);
-        // seven loop names side by side run into each other; slanted, each keeps its own room
+        // nine loop names side by side run into each other; slanted, each keeps its own room
         chart.getStyler().setXAxisLabelRotation(IMPL_LABEL_ROTATION_DEGREES);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(niceCeiling(top));
