@@ -6,9 +6,9 @@ import java.util.function.Function;
 
 /**
  * A provider that is only data: the implementation's name, what it is, its options and its constructor. A loop
- * whose provider needs nothing more registers one of these (see {@code LockedDequeEventLoop.PROVIDER}) instead of a
- * class of its own; {@code mpsc} and the Netty loops have providers with tables of their own options or say when
- * they cannot run here.
+ * whose provider needs nothing more registers one of these (see {@code LockedDequeEventLoop.PROVIDER} and
+ * {@code MpscEventLoopProvider.PROVIDER}) instead of a class of its own; the Netty and Agrona loops have provider
+ * classes because they say when they cannot run here.
  */
 public record SimpleEventLoopProvider(String name, String description, List<LoopOption> options,
                                       Function<LoopSettings, EventLoop> constructor) implements EventLoopProvider {

@@ -27,7 +27,7 @@ public final class EventLoopRegistry {
 
     private static final List<EventLoopProvider> PROVIDERS = List.of(
             LockedDequeEventLoop.PROVIDER,
-            new MpscEventLoopProvider(),
+            MpscEventLoopProvider.PROVIDER,
             NettyEventLoopProvider.defaultEventLoop(),
             NettyEventLoopProvider.nioEventLoop(),
             NettyEventLoopProvider.epollEventLoop(),
