@@ -1,11 +1,10 @@
 package dev.loopbench.loop;
 
-import dev.loopbench.loop.registry.EventLoopRegistry;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One implementation's entry in the {@link EventLoopRegistry}: its name, its options and how to build it.
+ * One implementation's entry in the {@code EventLoopRegistry}: its name, its options and how to build it.
  * A new implementation joins the library, its conformance suite, the benchmarks and the CLI by adding its
  * provider to the registry, and nothing else.
  */
