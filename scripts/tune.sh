@@ -11,8 +11,9 @@ usage: scripts/tune.sh IMPL [--rates 1000,10000,100000] [--budget 15m] [--cpu-bu
   IMPL              the loop to tune, e.g. mpsc (java -jar benchmarks/target/benchmarks.jar --help lists
                     every loop and its options)
   --rates R,R,...   offered rates in sends per second (default 1000,10000,100000)
-  --budget TIME     wall time for the measurements, e.g. 15m (default 15m); each fork measures for what the
-                    budget leaves it, 3 to 10 one-second iterations; a grid too big for it is refused
+  --budget TIME     wall time for the whole run, e.g. 15m (default 15m), about 4 s of each fork being JVM
+                    start and warmup; each fork measures for what the budget leaves it, 3 to 10 one-second
+                    iterations; a grid too big for it is refused with the budget it needs
   --cpu-budget C    the loop thread's CPU you allow, in cores, e.g. 0.05 or 1 (default 0.25)
   --out DIR         where to write (default results/tune-IMPL-<UTC date>/)
 
@@ -77,9 +78,14 @@ tune_args=(--tune "$impl" ${rates:+--rates "$rates"} ${budget:+--budget "$budget
 # the launcher checks the loop, the rates and the budget, and says what is wrong before anything runs
 errors=$(mktemp)
 trap 'rm -f "$errors"' EXIT
-if ! resolved=$(java -jar "$jar" --print-jmh-args "${tune_args[@]}" 2>"$errors"); then
-  grep -v '^#' "$errors" | head -n 1 | sed 's/^benchmarks: /tune.sh: /' >&2
-  exit 2
+resolved=$(java -jar "$jar" --print-jmh-args "${tune_args[@]}" 2>"$errors") && status=0 || status=$?
+if [ "$status" -ne 0 ]; then
+  # the launcher exits 2 on bad arguments, with the reason on its first line; anything else is a failure
+  { grep -v '^#' "$errors" || true; } | head -n 1 | sed 's/^benchmarks: /tune.sh: /' >&2
+  [ "$status" -eq 2 ] && exit 2
+  echo "tune.sh: the launcher failed (exit $status); its output:" >&2
+  cat "$errors" >&2
+  exit 1
 fi
 
 mkdir -p "$out"

@@ -151,9 +151,12 @@ public final class BenchmarksMain {
      * Adds {@code -p impl=} unless given: every registered loop that can run here, or those whose options take every
      * value that {@code -p loopOptions=} gives (two loops may name an option alike with other values: {@code idle} of
      * {@code mpsc} and {@code agrona}). A loop that cannot run here (a native transport the kernel refuses) is
-     * left out with one line saying why; asked for by name, it is an error that says why.
+     * left out with one line saying why; asked for by name, it is an error that says why. Loop options are checked
+     * here, once, rather than failing every fork: given the old way ({@code -p idle=park}), which JMH would ignore,
+     * or refused by a loop asked for by name.
      */
     private static JmhArguments withImplementations(JmhArguments arguments) {
+        List<Map<String, String>> settings = loopOptionSettings(arguments);
         if (arguments.paramNames().contains(IMPL_PARAM)) {
             for (String implementation : arguments.paramValues(IMPL_PARAM)) {
                 EventLoopProvider provider = EventLoopRegistry.provider(implementation);
@@ -161,16 +164,12 @@ public final class BenchmarksMain {
                     throw new IllegalArgumentException("-p impl=" + implementation + ": that loop is unavailable on "
                             + "this machine (" + reason + "); available: " + String.join(",", EventLoopRegistry.availableNames()));
                 });
+                settings.forEach(setting -> checkSetting(implementation, setting));
             }
             return arguments;
         }
         EventLoopRegistry.providers().forEach(provider -> provider.unavailableBecause().ifPresent(reason ->
                 System.err.println("impl " + provider.name() + " left out: unavailable on this machine (" + reason + ")")));
-        List<Map<String, String>> settings = arguments.paramValues(LoopOptionsParam.NAME).stream()
-                .map(LoopOptionsParam::decode)
-                .collect(Collectors.toList());
-        Set<String> optionsNamed = settings.stream().flatMap(setting -> setting.keySet().stream())
-                .collect(Collectors.toCollection(TreeSet::new));
         List<String> implementations = EventLoopRegistry.providers().stream()
                 .filter(provider -> provider.unavailableBecause().isEmpty())
                 .filter(provider -> settings.stream().allMatch(setting -> setting.entrySet().stream()
@@ -178,10 +177,45 @@ public final class BenchmarksMain {
                 .map(EventLoopProvider::name)
                 .collect(Collectors.toList());
         if (implementations.isEmpty()) {
-            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": no implementation takes all of the values given "
-                    + "of the options " + optionsNamed + "; pick the loop with -p impl=NAME (the options of each: java -jar benchmarks.jar --help)");
+            for (Map<String, String> setting : settings) {
+                for (String implementation : EventLoopRegistry.availableNames()) {
+                    if (setting.keySet().stream().anyMatch(key -> LoopFactory.implementationsWith(key).contains(implementation))) {
+                        checkSetting(implementation, setting); // throws, saying what that loop would take
+                    }
+                }
+            }
+            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": no loop has all of the options "
+                    + settings.stream().flatMap(setting -> setting.keySet().stream()).collect(Collectors.toCollection(TreeSet::new))
+                    + "; the options of each loop: java -jar benchmarks.jar --help");
         }
         return arguments.withOption(JmhArguments.PARAM, IMPL_PARAM + "=" + String.join(",", implementations));
+    }
+
+    /** The {@code -p loopOptions=} settings, after refusing loop options given any other way. */
+    private static List<Map<String, String>> loopOptionSettings(JmhArguments arguments) {
+        for (String param : arguments.paramNames()) {
+            if (!param.equals(LoopOption.MAX_PENDING_TASKS) && !LoopFactory.implementationsWith(param).isEmpty()) {
+                throw new IllegalArgumentException("-p " + param + "=...: a loop's options go in one parameter, e.g. -p "
+                        + LoopOptionsParam.NAME + "='" + param + "=" + arguments.paramValues(param).get(0)
+                        + "' (several settings separated by commas)");
+            }
+        }
+        List<Map<String, String>> settings = arguments.paramValues(LoopOptionsParam.NAME).stream()
+                .map(LoopOptionsParam::decode).toList();
+        if (settings.stream().anyMatch(setting -> setting.containsKey(LoopOption.MAX_PENDING_TASKS))) {
+            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + ": every loop takes "
+                    + LoopOption.MAX_PENDING_TASKS + " as a parameter of its own: -p " + LoopOption.MAX_PENDING_TASKS + "=N");
+        }
+        return settings;
+    }
+
+    private static void checkSetting(String implementation, Map<String, String> setting) {
+        try {
+            LoopFactory.check(implementation, setting);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("-p " + LoopOptionsParam.NAME + "=" + LoopOptionsParam.encode(setting)
+                    + ": " + refused.getMessage(), refused);
+        }
     }
 
     private static JmhArguments withHistogramsBesideResults(JmhArguments arguments) {
@@ -213,6 +247,9 @@ public final class BenchmarksMain {
             text.append(String.format("      %-13s %s%s%n", provider.name(), provider.description(),
                     provider.unavailableBecause().map(reason -> " [unavailable here: " + reason + "]").orElse("")));
             for (LoopOption option : provider.options()) {
+                if (option.name().equals(LoopOption.MAX_PENDING_TASKS)) {
+                    continue;
+                }
                 text.append(String.format("      %-13s   %s%n", "", option));
             }
         }
@@ -242,8 +279,9 @@ public final class BenchmarksMain {
                 .append("                     one-way latency at each rate for every setting of the loop's options\n")
                 .append("                     (its declared tuning values), one interleaved round; scripts/tune.sh\n")
                 .append("                     runs it and charts latency against loop CPU\n")
-                .append("  impl defaults to every registered loop (-p impl=NAME,...); -p loopOptions=KEY=VALUE;KEY=VALUE\n")
-                .append("  sets a loop's options (several settings separated by commas):\n")
+                .append("  impl defaults to every registered loop (-p impl=NAME,...); -p loopOptions='KEY=VALUE;KEY=VALUE'\n")
+                .append("  sets a loop's options (several settings separated by commas); every loop also takes\n")
+                .append("  -p maxPendingTasks=N (" + LoopOption.maxPendingTasks().description() + "):\n")
                 .append(registeredLoops())
                 .append("  examples:\n")
                 .append("    java -jar benchmarks.jar -l\n")

@@ -62,7 +62,7 @@ public enum RunProfile {
      * compare two runs by their per-fork scores: 5 forks × ((3 + 5) s + about 1 s) per run, roughly 2.5 hours with the
      * nine registered loops (estimated from the quick profile's fork time, not measured).
      */
-    FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (roughly 2 h)",
+    FULL("everything, every parameter, 5 forks × (3 warmup + 5 measurement) s, for comparing runs (roughly 2.5 h)",
             List.of(Includes.EVERY_BENCHMARK,
                     "-f", "5",
                     "-wi", "3", "-w", BenchmarkDefaults.ITERATION_MILLIS + "ms",

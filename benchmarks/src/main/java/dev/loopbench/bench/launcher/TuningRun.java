@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
  * setting in the loop's {@link TuningGrid}, each setting and rate one fork, all of them in one interleaved round
  * in random order, so that a minute of machine noise falls on a random setting rather than on one strategy.
  *
- * <p>The launcher replaces these options with the JMH arguments of {@link #jmhArguments()}; everything else on
- * the command line (the result file, {@code -jvmArgsAppend}...) is kept, and overrides them. How long each fork
+ * <p>The launcher replaces these options with the JMH arguments of {@link #jmhArguments()}; the rest of the
+ * command line (the result file, {@code -jvmArgsAppend}...) is kept, and what the run sets itself (forks,
+ * iterations, the loop, its settings and rates) is refused there. How long each fork
  * measures follows from the budget: the forks share it, each paying about {@link #FORK_OVERHEAD} for its JVM,
  * setup and warmup, and measuring for the rest, between {@value #MIN_ITERATIONS} and {@value #MAX_ITERATIONS}
  * one-second iterations. A grid too large for the budget is refused with the budget it needs.
@@ -49,6 +50,9 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
     /** More adds little to a sweep whose purpose is ranking settings; spend a larger budget on more rates. */
     static final int MAX_ITERATIONS = 10;
 
+    private static final List<String> RUN_OPTIONS = List.of("-f", "-i", "-r", "-wi", "-w", "--rounds", "--interleave", "--ab");
+    private static final List<String> RUN_PARAMS = List.of("impl", LoopOptionsParam.NAME, OneWayLatency.RATE_PARAM);
+
     public TuningRun {
         rates = List.copyOf(rates);
     }
@@ -60,6 +64,10 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
     /** @throws IllegalArgumentException saying which option is wrong and what it takes */
     static Parsed parse(List<String> args) {
         if (!args.contains(TUNE_OPTION)) {
+            if (args.contains(RATES_OPTION)) {
+                throw new IllegalArgumentException(RATES_OPTION + " belongs to a tuning run: " + TUNE_OPTION + " IMPL "
+                        + RATES_OPTION + " 1000,10000");
+            }
             return new Parsed(Optional.empty(), args);
         }
         String implementation = null;
@@ -76,12 +84,30 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
                 default -> rest.add(arg);
             }
         }
+        refuseWhatTheRunSets(rest);
         EventLoopProvider provider = EventLoopRegistry.provider(implementation);
         provider.unavailableBecause().ifPresent(reason -> {
             throw new IllegalArgumentException(TUNE_OPTION + " " + provider.name() + ": that loop is unavailable on this "
                     + "machine (" + reason + ")");
         });
         return new Parsed(Optional.of(new TuningRun(provider.name(), rates, budget)), rest);
+    }
+
+    /**
+     * A tuning run's own arguments cannot be overridden: its plan (settings, forks, time) would no longer say what
+     * runs, and one fork per setting and rate is what the budget was divided by.
+     */
+    private static void refuseWhatTheRunSets(List<String> rest) {
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            String next = i + 1 < rest.size() ? rest.get(i + 1) : "";
+            boolean setsParam = arg.equals("-p") && RUN_PARAMS.stream().anyMatch(param -> next.startsWith(param + "="));
+            if (RUN_OPTIONS.contains(arg) || setsParam) {
+                throw new IllegalArgumentException(TUNE_OPTION + " sets " + (setsParam ? "-p " + next : arg)
+                        + " itself, from the loop's declared options, " + RATES_OPTION + " and " + BUDGET_OPTION
+                        + "; to measure one setting, use OneWayLatency -p impl=... -p loopOptions=...");
+            }
+        }
     }
 
     /** The settings to try, each as a {@code loopOptions} value. */

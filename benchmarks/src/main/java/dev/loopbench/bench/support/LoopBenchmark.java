@@ -26,7 +26,7 @@ import java.util.Map;
  *       (every option at its default) by default. One parameter carries every implementation's options, so no
  *       benchmark names one loop's options and a sweep does not multiply the runs of loops it does not tune:
  *       {@code -p impl=mpsc -p loopOptions='idle=park,idle=spin;queue=xadd'}, or without {@code impl}, which the
- *       launcher narrows to the implementations that have every option named. {@code scripts/tune.sh} sweeps
+ *       launcher narrows to the implementations whose options take every value given. {@code scripts/tune.sh} sweeps
  *       each option a provider declares.</li>
  *   <li>{@code maxPendingTasks}: every loop's bound on queued tasks, 0 (none) by default; a parameter of its own
  *       because every loop has it.</li>

@@ -25,6 +25,19 @@ public final class LoopFactory {
      * @param options option name to value; the options not named keep their defaults
      */
     public static EventLoop create(String implementation, Map<String, String> options) {
+        return checked(implementation, options).name("bench-" + implementation).build();
+    }
+
+    /**
+     * Checks that {@code implementation} takes {@code options}, without building a loop.
+     *
+     * @throws IllegalArgumentException naming the loops that have an option this one lacks, or the valid values
+     */
+    public static void check(String implementation, Map<String, String> options) {
+        checked(implementation, options);
+    }
+
+    private static EventLoopRegistry.Builder checked(String implementation, Map<String, String> options) {
         EventLoopProvider provider = EventLoopRegistry.provider(implementation);
         options.keySet().forEach(key -> {
             if (!hasOption(provider, key)) {
@@ -36,10 +49,7 @@ public final class LoopFactory {
                                 + " it: -p impl=" + String.join(",", having)));
             }
         });
-        return EventLoopRegistry.builder(provider)
-                .name("bench-" + implementation)
-                .options(options)
-                .build();
+        return EventLoopRegistry.builder(provider).options(options); // refuses a value, naming the valid ones
     }
 
     /** The implementations that have option {@code key}, in registration order. */

@@ -94,4 +94,35 @@ class BenchmarksMainTest {
         }
         return false;
     }
+
+    @Test
+    void aLoopOptionGivenAsItsOwnParameterIsRefusedWithTheWayToGiveIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "idle=park")));
+        assertTrue(e.getMessage().contains("-p loopOptions='idle=park'"), e.getMessage());
+    }
+
+    @Test
+    void maxPendingTasksInsideLoopOptionsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "loopOptions=maxPendingTasks=5")));
+        assertTrue(e.getMessage().contains("-p maxPendingTasks=N"), e.getMessage());
+    }
+
+    @Test
+    void loopOptionsALoopNamedDoesNotTakeAreRefusedBeforeAnyFork() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "impl=netty", "-p", "loopOptions=idle=park")));
+        assertTrue(missing.getMessage().contains("'netty' has no option 'idle'"), missing.getMessage());
+        IllegalArgumentException badValue = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "impl=mpsc", "-p", "loopOptions=idle=parkk")));
+        assertTrue(badValue.getMessage().contains("park, spin-park"), badValue.getMessage());
+    }
+
+    @Test
+    void aValueNoLoopTakesSaysWhatEachLoopWouldTake() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarksMain.resolve(List.of("-p", "loopOptions=idle=parkk")));
+        assertTrue(e.getMessage().contains("must be one of"), e.getMessage());
+    }
 }

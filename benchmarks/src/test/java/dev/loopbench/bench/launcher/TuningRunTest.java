@@ -59,4 +59,23 @@ class TuningRunTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, run::settings);
         assertTrue(e.getMessage().contains("nothing to tune") && e.getMessage().contains("mpsc"), e.getMessage());
     }
+
+    @Test
+    void whatTheRunSetsItselfCannotBeOverridden() {
+        for (List<String> override : List.of(List.of("-f", "3"), List.of("-i", "2"), List.of("-p", "loopOptions=idle=spin"),
+                List.of("-p", "sendsPerSecond=5"), List.of("--rounds", "2"))) {
+            List<String> args = new java.util.ArrayList<>(List.of("--tune", "mpsc"));
+            args.addAll(override);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TuningRun.parse(args));
+            assertTrue(e.getMessage().contains("--tune sets " + (override.get(0).equals("-p") ? "-p " + override.get(1)
+                    : override.get(0))), e.getMessage());
+        }
+    }
+
+    @Test
+    void ratesWithoutTuneAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TuningRun.parse(List.of("--rates", "1000")));
+        assertTrue(e.getMessage().contains("--tune IMPL"), e.getMessage());
+    }
 }

@@ -176,8 +176,22 @@ public final class AgronaEventLoop extends AbstractEventLoop {
             return new AgentTerminationException(true);
         }
 
+        /**
+         * Also reached when Agrona ends the runner by itself: it stops an agent whose thread is interrupted after an
+         * idle cycle, and an interrupt can land between the idle strategy's clearing and Agrona's own check (a
+         * {@code shutdownNow()} sends one). The duty cycle then never ran the stop, so it runs here, and no queued
+         * task's future is left hanging. An interrupt from elsewhere that hits that window of a few instructions
+         * while the loop runs ends it too, which {@code AgentRunner} leaves no way to prevent: the loop then dies,
+         * failing what is queued, rather than hang.
+         */
         @Override
         public void onClose() {
+            int state = state();
+            if (state >= STOPPING) {
+                stopOnLoopThread(null, stoppedBeforeRunning()); // does nothing if the duty cycle already stopped
+            } else if (state != SHUTDOWN) {
+                die(new IllegalStateException("Agrona's runner ended on an interrupt while the loop was running"));
+            }
             markTerminated();
         }
 

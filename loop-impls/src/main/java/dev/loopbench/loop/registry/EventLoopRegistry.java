@@ -151,6 +151,15 @@ public final class EventLoopRegistry {
             Map<String, String> resolved = new LinkedHashMap<>();
             provider.options().forEach(option -> resolved.put(option.name(), option.defaultValue()));
             resolved.putAll(options);
+            // an option given where it changes nothing would run the same loop under another name
+            provider.options().stream().filter(option -> options.containsKey(option.name()))
+                    .forEach(option -> option.onlyWhen().ifPresent(condition -> {
+                        if (!condition.values().contains(resolved.get(condition.option()))) {
+                            throw new IllegalArgumentException("option '" + option.name() + "' of '" + provider.name()
+                                    + "' applies only with " + condition + "; was given with " + condition.option()
+                                    + "=" + resolved.get(condition.option()));
+                        }
+                    }));
             ThreadFactory factory = threadFactory != null ? threadFactory : new NamedDaemonThreadFactory(loopName);
             return provider.create(new LoopSettings(provider.name(), loopName, factory, uncaughtExceptionHandler, resolved));
         }

@@ -18,10 +18,12 @@ import java.util.concurrent.TimeUnit;
  * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
  * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
  * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A subclass supplies
- * only its queue and its thread: how a task gets to the loop thread ({@link #enqueue}), how the loop thread empties
- * the queue when stopping ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown
- * can close input ({@link #requestCloseCheck}), and what happens once no more input can arrive
- * ({@link #onInputClosed}).
+ * only its queue and its thread, through the abstract methods: how a task gets to the loop thread
+ * ({@link #enqueue}), how many wait ({@link #pendingTasks}), how the loop thread empties the queue when stopping
+ * ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown can close input
+ * ({@link #requestCloseCheck}), what happens once no more input can arrive ({@link #onInputClosed}), how a
+ * {@code shutdownNow()} reaches the loop thread and what it does once stopped ({@link #requestStop},
+ * {@link #onStopped}), and which thread is the loop's ({@link #inEventLoop}).
  *
  * <h2>Shutdown, in one rule</h2>
  * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every

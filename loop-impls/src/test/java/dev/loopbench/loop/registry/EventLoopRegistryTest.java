@@ -92,4 +92,12 @@ class EventLoopRegistryTest {
             }
         }
     }
+
+    @Test
+    void anOptionGivenWhereItChangesNothingIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventLoopRegistry.builder("mpsc")
+                .option("idle", "park").option("spinIterations", "10000").build());
+        assertEquals("option 'spinIterations' of 'mpsc' applies only with idle=spin-park; was given with idle=park",
+                e.getMessage());
+    }
 }

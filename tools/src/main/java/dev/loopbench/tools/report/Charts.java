@@ -58,7 +58,7 @@ final class Charts {
     private static final double MIN_PLOTTED_MICROS = 0.01;
     /** The tuning chart's legend names each strategy beside the plot. */
     private static final int TUNING_CHART_WIDTH = 1100;
-    /** A thousandth of a core is less than any loop thread used in a tuning run here. */
+    /** A ten-thousandth of a core: less than any loop thread used in a tuning run here. */
     private static final double MIN_PLOTTED_CPU = 1e-4;
     /** A frontier point's number sits this factor above it on the log latency axis, clear of its marker. */
     private static final double LABEL_LIFT = 1.25;

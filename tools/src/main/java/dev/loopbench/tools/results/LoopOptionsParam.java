@@ -27,7 +27,8 @@ public final class LoopOptionsParam {
             if (key.isEmpty() || key.contains(SEPARATOR) || key.contains(ASSIGNMENT) || key.contains(",")
                     || optionValue.contains(SEPARATOR) || optionValue.contains(",")) {
                 throw new IllegalArgumentException("option " + key + "=" + optionValue
-                        + " cannot be written as a loopOptions value: keys and values may not hold ';' or ','");
+                        + " cannot be written as a loopOptions value: a key must be non-empty without ';', ',' or '=',"
+                        + " a value without ';' or ','");
             }
             value.append(value.length() == 0 ? "" : SEPARATOR).append(key).append(ASSIGNMENT).append(optionValue);
         });
@@ -51,6 +52,10 @@ public final class LoopOptionsParam {
                         + "' is not key=value; expected e.g. idle=spin;queue=array");
             }
             String key = assignment.substring(0, equals).trim();
+            if (key.isEmpty()) {
+                throw new IllegalArgumentException(NAME + " '" + value + "': '" + assignment
+                        + "' has no option name; expected e.g. idle=spin;queue=array");
+            }
             if (options.put(key, assignment.substring(equals + 1).trim()) != null) {
                 throw new IllegalArgumentException(NAME + " '" + value + "' sets '" + key + "' twice");
             }

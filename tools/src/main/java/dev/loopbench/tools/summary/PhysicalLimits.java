@@ -78,10 +78,12 @@ public final class PhysicalLimits {
 
     /**
      * The loop options that keep a loop polling without ever sleeping: {@code mpsc}'s and {@code agrona}'s busy
-     * spins, Agrona's no-op idle, the Disruptor's busy-spin wait.
+     * spins, Agrona's no-op and yielding idles, the Disruptor's busy-spin and yielding waits. The results carry
+     * option values, not what they do, so this list names them; a new never-sleeping option value joins it.
      */
     private static final Set<Map.Entry<String, String>> NEVER_SLEEPING_OPTIONS = Set.of(
-            Map.entry("idle", "spin"), Map.entry("idle", "noop"), Map.entry("waitStrategy", "busy-spin"));
+            Map.entry("idle", "spin"), Map.entry("idle", "noop"), Map.entry("idle", "yield"),
+            Map.entry("waitStrategy", "busy-spin"), Map.entry("waitStrategy", "yielding"));
 
     private PhysicalLimits() {
     }

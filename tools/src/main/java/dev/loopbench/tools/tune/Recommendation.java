@@ -41,7 +41,8 @@ public record Recommendation(double cpuBudget, Optional<String> setting, Map<Int
                     Optional.empty());
         }
         Optional<Map.Entry<String, Double>> cheapest = bySetting.entrySet().stream()
-                .filter(setting -> setting.getValue().values().stream().allMatch(TuningPoint::comparable))
+                .filter(setting -> setting.getValue().size() == rates
+                        && setting.getValue().values().stream().allMatch(TuningPoint::comparable))
                 .map(setting -> Map.entry(setting.getKey(), highestCpu(setting.getValue())))
                 .min(Map.Entry.comparingByValue());
         return new Recommendation(cpuBudget, Optional.empty(), Map.of(), cheapest);
