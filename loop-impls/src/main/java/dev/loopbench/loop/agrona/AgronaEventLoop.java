@@ -30,7 +30,8 @@ import java.util.List;
  *       be refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
  *       overflow queue, which the loop drains too.</li>
  *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop polls the bounded queue
- *       first: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
+ *       first, and takes the overflow's head only after it has seen that task there and then the bounded queue
+ *       empty: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
  *   <li>The duty cycle reads the state before it polls, so once input has closed an empty poll means both queues
  *       stay empty.</li>
  *   <li>Interrupts never end the runner: Agrona's runner stops an agent whose thread is interrupted after an idle
@@ -41,6 +42,8 @@ public final class AgronaEventLoop extends AbstractEventLoop {
 
     /** Tasks a duty cycle runs at most before it publishes its count and looks at the state again. */
     private static final int MAX_TASKS_PER_DUTY_CYCLE = 1024;
+    /** Spins while a claimed head of the bounded queue is being written, before the loop yields to its producer. */
+    private static final int HEAD_SPINS = 100;
     /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
     private static final int OVERFLOW_CHUNK_SIZE = 64;
 
@@ -77,10 +80,35 @@ public final class AgronaEventLoop extends AbstractEventLoop {
         }
     }
 
-    /** Loop thread only: the bounded queue first (invariant 2). */
+    /**
+     * Loop thread only: the bounded queue first (invariant 2).
+     *
+     * <p>Why the second look at the bounded queue: between an empty poll of it and the look at the overflow, a
+     * producer may fill it and overflow its next task; taking that task at once would run it before the ones in the
+     * queue. A producer's offer to the queue claims its tail before the producer offers its later task to the
+     * overflow, so once the loop has seen that task at the overflow's head, the tail it reads shows the claim. It
+     * reads the tail ({@code isEmpty}), not the head's slot: a slot claimed by another producer and not yet written
+     * can hide a later one that is. If the queue is not empty, it takes the queue's head, waiting for it if its
+     * producer is between its claim and its write (a few instructions, unless it was preempted): returning null
+     * there would let a shutting-down loop close input with the overflow still holding tasks. Only a poll that
+     * finds the queue empty pays for this.
+     */
     private Runnable poll() {
         Runnable task = queue.poll();
-        return task != null ? task : overflow.poll();
+        if (task != null || overflow.peek() == null) {
+            return task;
+        }
+        if (queue.isEmpty()) {
+            return overflow.poll(); // the task peeked: this thread is the overflow's only consumer
+        }
+        for (int spins = 0; (task = queue.poll()) == null; spins++) {
+            if (spins < HEAD_SPINS) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield(); // its producer was preempted between claim and write
+            }
+        }
+        return task;
     }
 
     @Override

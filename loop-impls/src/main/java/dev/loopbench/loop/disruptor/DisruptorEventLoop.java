@@ -41,9 +41,11 @@ import java.util.List;
  *       tasks are pending (the loop's {@code maxPendingTasks} is never above the ring's size). What must not be
  *       refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
  *       overflow queue, which the loop drains too.</li>
- *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop runs the overflow only when
- *       it has seen the overflow non-empty and then no event claimed in the ring: a producer's later task never runs
- *       before its earlier one, whichever of the two each went to.</li>
+ *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop takes each overflow task only
+ *       after it has seen that task at the overflow's head and then no event claimed in the ring: a producer's later
+ *       task never runs before its earlier one, whichever of the two each went to. The look is per task, not per
+ *       batch: the overflow can empty and refill while one of its tasks runs, and a producer that saw it empty may
+ *       have put tasks into the ring before the ones it overflowed next.</li>
  *   <li>Before it waits, the loop reads the overflow queue and the state after a full fence; a producer that added to
  *       the overflow, or changed the state, publishes a nudge after a full fence. Either the loop sees the change, or
  *       the producer's nudge is in the ring (and the wait strategy returns for it), or the ring was full, and the
@@ -223,10 +225,11 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
      */
     private void onNothingInRing() {
         int state = state(); // read before looking: once input has closed, empty queues stay empty
-        Runnable task = overflow.poll();
+        Runnable task = pollOverflowBehindRing();
         if (task != null) {
             try {
-                for (int started = 0; task != null; task = ++started < MAX_BATCH_SIZE ? overflow.poll() : null) {
+                for (int started = 0; task != null;
+                        task = ++started < MAX_BATCH_SIZE ? pollOverflowBehindRing() : null) {
                     run(task);
                 }
             } finally {
@@ -244,6 +247,26 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
         } else if (state == SHUTTING_DOWN) {
             closeInput();
         }
+    }
+
+    /**
+     * Loop thread only: the overflow's head, unless an event is claimed in the ring that the processor has not
+     * handed over yet (invariant 2); then null, and the processor hands the ring's events over first.
+     *
+     * <p>Why each task, and not once a batch: while an overflow task runs, the overflow may be empty (that task was
+     * its last) and a producer, seeing it empty, publishes its next tasks to the ring, whose slots the handler has
+     * already released, until the ring is full (or another producer overflows), and then offers its next task to the
+     * overflow. Polling on would run that task before the ones the same producer put into the ring before it. A
+     * producer claims its ring slot (the cursor) before it offers its later task to the overflow, so a loop that
+     * sees that task at the head and only then reads the cursor sees the claim. Peeking first leaves the task at the
+     * head when it must wait. This costs a peek and a cursor read per overflow task; tasks that go through the ring
+     * pay nothing for it.
+     */
+    private Runnable pollOverflowBehindRing() {
+        if (overflow.peek() == null || ring.getCursor() >= nextSequence) {
+            return null;
+        }
+        return overflow.poll(); // the task peeked: this thread is the overflow's only consumer
     }
 
     /** A slot of the ring: a task, or null for a nudge. */

@@ -162,4 +162,52 @@ class RingBoundTest extends ConformanceSupport {
         }
         assertEquals(expected, get(loop.submit(() -> List.copyOf(seen)), "what ran"));
     }
+
+    /**
+     * The interleaving {@link #overflowKeepsEachProducersOrder} hits only by chance, forced with latches: a task taken
+     * from the overflow leaves it empty and, while it runs, its producer sees the overflow empty, fills the ring (its
+     * slots already released) and overflows the task after. The loop must run the ring's tasks before that one.
+     */
+    @ParameterizedTest(name = "[{0}] an overflow that refills while its last task runs waits for the ring it filled")
+    @MethodSource("ringLoops")
+    void anOverflowRefilledWhileItsTaskRunsWaitsForTheRing(String impl, String sizeOption) throws Exception {
+        EventLoop loop = ringLoop(impl, sizeOption, 2);
+        CompletableFuture<Integer> done = loop.submit(() -> 0);
+        get(done, "a task before the ring fills");
+        List<Integer> seen = new ArrayList<>(); // loop-confined
+        List<CompletableFuture<Void>> tasks = new ArrayList<>();
+        CountDownLatch zeroRuns = new CountDownLatch(1);
+        CountDownLatch releaseZero = new CountDownLatch(1);
+        CountDownLatch threeRuns = new CountDownLatch(1);
+        CountDownLatch releaseThree = new CountDownLatch(1);
+        tasks.add(done.thenRunAsync(() -> block(seen, 0, zeroRuns, releaseZero), loop));
+        await(zeroRuns, "task 0, which holds the loop with its slot released");
+        tasks.add(done.thenRunAsync(() -> seen.add(1), loop)); // 1 and 2 fill the ring
+        tasks.add(done.thenRunAsync(() -> seen.add(2), loop));
+        tasks.add(done.thenRunAsync(() -> block(seen, 3, threeRuns, releaseThree), loop)); // 3 overflows
+        releaseZero.countDown();
+        await(threeRuns, "task 3, taken from the overflow, which it left empty");
+        for (int n = 4; n <= 6; n++) { // the overflow is empty: 4 and 5 go to the ring and fill it, 6 overflows
+            int task = n;
+            tasks.add(done.thenRunAsync(() -> seen.add(task), loop));
+        }
+        releaseThree.countDown();
+        for (int n = 0; n < tasks.size(); n++) {
+            get(tasks.get(n), "task " + n);
+        }
+        // a continuation, not a submit: it is never refused, whatever the ring still holds
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6), get(done.thenApplyAsync(value -> List.copyOf(seen), loop),
+                "what ran"));
+    }
+
+    /** On the loop thread: records {@code n}, says it started, and holds the loop until released. */
+    private static void block(List<Integer> seen, int n, CountDownLatch started, CountDownLatch release) {
+        seen.add(n);
+        started.countDown();
+        try {
+            release.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException stoppedByShutdownNow) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
