@@ -69,6 +69,11 @@ public record LoopOption(String name, String defaultValue, List<String> allowedV
         return new LoopOption(name, value, List.of(), description, List.of(value), Optional.empty());
     }
 
+    /** Whether {@code value} is one of the allowed values, or the option is free-form. */
+    public boolean accepts(String value) {
+        return allowedValues.isEmpty() || allowedValues.contains(value);
+    }
+
     /** This option, swept over {@code values} by a tuning run. */
     public LoopOption tunedOver(String... values) {
         return new LoopOption(name, defaultValue, allowedValues, description, List.of(values), onlyWhen);

@@ -5,6 +5,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.FixedRateSchedule;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.tools.tune.TuningResults;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +62,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OneWayLatency extends LoopBenchmark {
 
     /** The offered rate's parameter, which a tuning run ({@code --tune}) sweeps. */
-    public static final String RATE_PARAM = "sendsPerSecond";
+    public static final String RATE_PARAM = TuningResults.RATE_PARAM;
 
     /** Far above what a loop that keeps up has in flight, far below what strains the heap. */
     static final int MAX_IN_FLIGHT = 4096;

@@ -63,7 +63,7 @@ public final class LoopFactory {
     /** Whether {@code provider} has option {@code key} and {@code value} is one of its values (or it is free-form). */
     public static boolean accepts(EventLoopProvider provider, String key, String value) {
         return provider.options().stream().anyMatch(option -> option.name().equals(key)
-                && (option.allowedValues().isEmpty() || option.allowedValues().contains(value)));
+                && option.accepts(value));
     }
 
     private static boolean hasOption(EventLoopProvider provider, String key) {

@@ -131,7 +131,7 @@ public final class EventLoopRegistry {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("'" + provider.name() + "' has no option '"
                             + key + "'; " + describeOptions(provider)));
-            if (!option.allowedValues().isEmpty() && !option.allowedValues().contains(value)) {
+            if (!option.accepts(value)) {
                 throw new IllegalArgumentException("option '" + key + "' of '" + provider.name() + "' must be one of "
                         + String.join(", ", option.allowedValues()) + "; was '" + value + "'");
             }

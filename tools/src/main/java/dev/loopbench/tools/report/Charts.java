@@ -209,8 +209,7 @@ final class Charts {
 
     private static XYSeries addScatter(XYChart chart, String name, List<TuningPoint> points,
                                        ToDoubleFunction<TuningPoint> latency, Marker marker) {
-        XYSeries series = chart.addSeries(name, points.stream().map(Charts::plottedCpu).toList(),
-                points.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
+        XYSeries series = addLatencyAgainstCpu(chart, name, points, latency);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         series.setMarker(marker);
         return series;
@@ -218,10 +217,15 @@ final class Charts {
 
     private static XYSeries addFrontier(XYChart chart, String name, List<TuningPoint> frontier,
                                         ToDoubleFunction<TuningPoint> latency) {
-        XYSeries series = chart.addSeries(name, frontier.stream().map(Charts::plottedCpu).toList(),
-                frontier.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
+        XYSeries series = addLatencyAgainstCpu(chart, name, frontier, latency);
         series.setMarker(SeriesMarkers.NONE);
         return series;
+    }
+
+    private static XYSeries addLatencyAgainstCpu(XYChart chart, String name, List<TuningPoint> points,
+                                                 ToDoubleFunction<TuningPoint> latency) {
+        return chart.addSeries(name, points.stream().map(Charts::plottedCpu).toList(),
+                points.stream().map(point -> Math.max(latency.applyAsDouble(point), MIN_PLOTTED_MICROS)).toList());
     }
 
     /** A log axis cannot show zero: a loop that used no measurable CPU is drawn at the axis' floor. */

@@ -27,7 +27,7 @@ public record TuningResults(String implementation, SortedMap<Integer, List<Tunin
 
     /** The benchmark a tuning run measures, and its rate parameter (the benchmarks' {@code OneWayLatency}). */
     static final String ONE_WAY = "dev.loopbench.bench.latency.OneWayLatency.fixedRate";
-    static final String RATE_PARAM = "sendsPerSecond";
+    public static final String RATE_PARAM = "sendsPerSecond";
 
     /**
      * @throws ResultFileException if the run holds no one-way latency rows, holds several loops, or a row lacks the
