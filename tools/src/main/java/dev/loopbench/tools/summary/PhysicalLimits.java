@@ -98,6 +98,15 @@ public final class PhysicalLimits {
         return LIMIT_BY_BENCHMARK.getOrDefault(key.benchmark(), k -> Optional.empty()).apply(key);
     }
 
+    /**
+     * Whether {@code limit} is a floor only for a loop that producers wake: a directly unparked sleeper after a gap
+     * bounds a loop that parks and is unparked, not one that polls on a timer and was never woken (Agrona's idle
+     * strategies, {@code mpsc}'s back-off), which can answer sooner.
+     */
+    public static boolean boundsOnlyWokenLoops(String limit) {
+        return UNPARK_AFTER_GAP.equals(limit);
+    }
+
     /** Whether a pairing (possibly "none") has been decided for this benchmark, or it is a limit itself. */
     public static boolean declares(String benchmark) {
         return LIMIT_BY_BENCHMARK.containsKey(benchmark) || LIMIT_BENCHMARKS.contains(benchmark);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Reads a run's results as figures per implementation, marks the best implementation of each figure and reads
@@ -82,11 +83,22 @@ public final class RunSummarizer {
                 .filter(row -> row.metric(MetricNames.HDR_MEDIAN).isEmpty() || key.metric().equals(MetricNames.HDR_MEDIAN))
                 .flatMap(row -> row.metric(key.metric()))
                 .filter(l -> Direction.of(LIMIT_MODE_UNKNOWN, l.unit()) == direction);
+        Set<String> notBounded = limitName.filter(PhysicalLimits::boundsOnlyWokenLoops)
+                .map(name -> neverWoken(key.benchmark(), results)).orElse(Set.of());
         List<ImplScore> scores = new ArrayList<>();
         impls.forEach((impl, metric) -> scores.add(new ImplScore(impl, metric,
-                limit.map(l -> timesLimit(metric, l)).orElse(OptionalDouble.empty()),
+                limit.filter(l -> !notBounded.contains(impl)).map(l -> timesLimit(metric, l)).orElse(OptionalDouble.empty()),
                 best.map(impl::equals).orElse(false))));
         return new Figure(key, direction, scores);
+    }
+
+    /** The implementations of {@code benchmark}'s rows whose loop counted its wakeups and was never woken. */
+    private static Set<String> neverWoken(BenchmarkKey benchmark, List<BenchmarkResult> results) {
+        return results.stream()
+                .filter(row -> withoutImpl(row.key()).equals(benchmark))
+                .filter(row -> row.metric(MetricNames.WAKEUPS_PER_OP).map(Metric::score).orElse(Double.NaN) == 0)
+                .map(row -> implOf(row.key()))
+                .collect(Collectors.toSet());
     }
 
     /** The best implementation by finite score, when there are at least two to choose from. */

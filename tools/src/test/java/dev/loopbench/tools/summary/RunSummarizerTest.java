@@ -44,6 +44,24 @@ class RunSummarizerTest {
     }
 
     @Test
+    void theWakeupLimitIsNoFloorForALoopNoProducerWoke() throws Exception {
+        String unparkLimit = "dev.loopbench.bench.limits.UnparkAfterGapLimit.roundTripAfterGap";
+        Path json = new JmhJson(5)
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "mpsc").param("idleGapMicros", "1000")
+                        .secondary("hdr.p50", "us", 9).secondary("wakeups.per.op", "wakeups/op", 1))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "agrona").param("idleGapMicros", "1000")
+                        .secondary("hdr.p50", "us", 6).secondary("wakeups.per.op", "wakeups/op", 0))
+                .add(JmhJson.row(unparkLimit, "avgt", "us/op", 18).param("idleGapMicros", "1000")
+                        .secondary("hdr.p50", "us", 8))
+                .write(dir.resolve("unwoken.json"));
+        Figure median = figure(RunSummarizer.summarize(JmhResultReader.read(json)),
+                "WakeupLatency.roundTripAfterGap idleGapMicros=1000 hdr.p50 (avgt)");
+        Map<String, ImplScore> byImpl = median.impls().stream().collect(Collectors.toMap(ImplScore::impl, impl -> impl));
+        assertTrue(byImpl.get("mpsc").limitRatio().isPresent());
+        assertTrue(byImpl.get("agrona").limitRatio().isEmpty());
+    }
+
+    @Test
     void aFigureWhoseLimitIsAbsentHasNoRatioAndANote() throws Exception {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
