@@ -110,14 +110,14 @@ public enum RunProfile {
     }
 
     /**
-     * The JMH arguments of this profile: its own, plus what every profile has: the forks' JVM flags, and the
-     * HdrHistogram profiler, without which the one-way latency percentiles would be missing.
+     * The JMH arguments of this profile: its own, plus the HdrHistogram profiler, without which the one-way latency
+     * percentiles would be missing. The forks' JVM flags are not among them: {@link BenchmarkDefaults}' {@code @Fork}
+     * gives them, and JMH appends a command line's {@code -jvmArgsAppend} to the annotation's rather than replacing
+     * it, so repeating them here started every fork with each flag twice.
      */
     public List<String> jmhArguments() {
         List<String> arguments = new ArrayList<>(ownArguments);
-        arguments.addAll(List.of(
-                "-jvmArgsAppend", BenchmarkDefaults.JVM_ARGS,
-                "-prof", HdrHistogramProfiler.class.getName()));
+        arguments.addAll(List.of("-prof", HdrHistogramProfiler.class.getName()));
         return arguments;
     }
 
