@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  *
  * <p>Predicted durations count forks × (warmup + measurement iterations) per parameter set and mode, plus about
  * 1 s per fork for starting the JVM, building the loop and tearing it down (measured with the smoke profile on the
- * 2-vCPU machine); the numbers of runs are those of the five registered loops.
+ * 2-vCPU machine); the numbers of runs are those of the nine registered loops.
  */
 public enum RunProfile {
 
@@ -132,6 +132,11 @@ public enum RunProfile {
                 .filter(profile -> profile.alias().equals(alias))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + alias + "'; valid profiles are "
-                        + Arrays.stream(values()).map(RunProfile::alias).collect(Collectors.joining(", "))));
+                        + aliases()));
+    }
+
+    /** Every profile's alias, comma separated, for usage and error texts. */
+    public static String aliases() {
+        return Arrays.stream(values()).map(RunProfile::alias).collect(Collectors.joining(", "));
     }
 }
