@@ -9,7 +9,7 @@ usage() {
   cat <<'EOF'
 usage: scripts/bench.sh [--profile smoke|quick|full|gate] [--out FILE] [--no-interleave] [extra JMH args]
 
-  --profile NAME  smoke (under a minute, proves the jar works), quick (default, ~18 min, headline
+  --profile NAME  smoke (under a minute, proves the jar works), quick (default, ~21 min, headline
                   figures for every loop), full (roughly 2.5 hours with nine loops, everything, enough
                   forks to compare runs)
   --out FILE      the JMH JSON to write (default results/<UTC date>-<profile>.json); the log,
