@@ -2,6 +2,7 @@ package dev.loopbench.bench.profiler;
 
 import dev.loopbench.bench.latency.OneWayLatency;
 import dev.loopbench.bench.latency.RoundTripLatency;
+import dev.loopbench.bench.support.LoopBenchmark;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.tools.results.MetricNames;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,7 @@ class LatencyFiguresTest {
 
     @Test
     void oneWayLatencyRecordsTheSendersLatenessForEverySendAndSendsWhatItOwesAtTheIterationsEnd() {
-        OneWayLatency benchmark = new OneWayLatency();
-        benchmark.impl = MpscEventLoopProvider.NAME;
-        benchmark.loopOptions = "";
-        benchmark.maxPendingTasks = "0";
+        OneWayLatency benchmark = onMpsc(new OneWayLatency(), "");
         benchmark.sendsPerSecond = 1000;
         benchmark.start();
         try {
@@ -45,10 +43,7 @@ class LatencyFiguresTest {
 
     @Test
     void roundTripLatencyReportsTheShareOfRoundTripsThatWokeTheLoopPerIteration() {
-        RoundTripLatency benchmark = new RoundTripLatency();
-        benchmark.impl = MpscEventLoopProvider.NAME;
-        benchmark.loopOptions = "idle=park";
-        benchmark.maxPendingTasks = "0";
+        RoundTripLatency benchmark = onMpsc(new RoundTripLatency(), "idle=park");
         benchmark.producerWait = "park";
         benchmark.start();
         try {
@@ -68,5 +63,12 @@ class LatencyFiguresTest {
         } finally {
             benchmark.stop();
         }
+    }
+
+    private static <B extends LoopBenchmark> B onMpsc(B benchmark, String loopOptions) {
+        benchmark.impl = MpscEventLoopProvider.NAME;
+        benchmark.loopOptions = loopOptions;
+        benchmark.maxPendingTasks = "0";
+        return benchmark;
     }
 }
