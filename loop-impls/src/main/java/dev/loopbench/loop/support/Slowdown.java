@@ -41,7 +41,7 @@ public final class Slowdown {
     public static final String TASK_NANOS_PROPERTY = "loopbench.slowdown.taskNanos";
     public static final String WAKEUP_NANOS_PROPERTY = "loopbench.slowdown.wakeupNanos";
     /** A second: a longer burn per task is no slowdown any benchmark here could finish with. */
-    static final long MAX_NANOS = 1_000_000_000;
+    public static final long MAX_NANOS = 1_000_000_000;
 
     private static final long TASK_NANOS = nanos(TASK_NANOS_PROPERTY, System.getProperty(TASK_NANOS_PROPERTY));
     private static final long WAKEUP_NANOS = nanos(WAKEUP_NANOS_PROPERTY, System.getProperty(WAKEUP_NANOS_PROPERTY));
