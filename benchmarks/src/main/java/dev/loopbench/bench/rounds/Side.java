@@ -19,7 +19,7 @@ import java.util.List;
  */
 public record Side(String name, Path jar, Path json, Path log, Path histograms, List<String> jvmArgs) {
 
-    /** JMH's option for JVM flags after the profile's, which it takes once, its flags split at spaces. */
+    /** JMH's option for JVM flags after the {@code @Fork} annotation's, which it takes once, split at spaces. */
     static final String JVM_ARGS_APPEND = "-jvmArgsAppend";
 
     public Side {
@@ -40,8 +40,8 @@ public record Side(String name, Path jar, Path json, Path log, Path histograms, 
 
     /**
      * A fork's JMH command line with this side's JVM flags: appended to its {@code -jvmArgsAppend} value (JMH takes
-     * that option once), or, where it has none, after the flags every fork has ({@link BenchmarkDefaults}), which
-     * the option would otherwise replace.
+     * that option once), or as that option where it has none. JMH appends the option's flags to those of
+     * {@link BenchmarkDefaults}' {@code @Fork}, so every fork keeps the flags all forks share.
      */
     public List<String> forkArgs(List<String> jmhArgs) {
         if (jvmArgs.isEmpty()) {
@@ -53,7 +53,7 @@ public record Side(String name, Path jar, Path json, Path log, Path histograms, 
         if (option >= 0 && option + 1 < args.size()) {
             args.set(option + 1, args.get(option + 1) + " " + flags);
         } else {
-            args.addAll(List.of(JVM_ARGS_APPEND, BenchmarkDefaults.JVM_ARGS + " " + flags));
+            args.addAll(List.of(JVM_ARGS_APPEND, flags));
         }
         return args;
     }

@@ -1,6 +1,5 @@
 package dev.loopbench.bench.rounds;
 
-import dev.loopbench.bench.support.BenchmarkDefaults;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -27,11 +26,12 @@ class SideTest {
                 + " -Dloopbench.slowdown.wakeupNanos=1000", "-f", "1", "ChainThroughput"), head.forkArgs(FORK));
     }
 
+    /** JMH appends the option's flags to @Fork's, so the side gives its own flags alone. */
     @Test
-    void withoutJvmFlagsInTheForkTheSideKeepsTheDefaultOnes() {
+    void withoutJvmFlagsInTheForkTheSideAddsItsOwnAlone() {
         Side head = Side.named("head", Path.of("head.jar"), Path.of("ab/head.json"), List.of("-Dx=1"));
 
-        assertEquals(List.of("-f", "1", "-jvmArgsAppend", BenchmarkDefaults.JVM_ARGS + " -Dx=1"),
+        assertEquals(List.of("-f", "1", "-jvmArgsAppend", "-Dx=1"),
                 head.forkArgs(List.of("-f", "1")));
     }
 }
