@@ -24,7 +24,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import java.util.concurrent.FutureTask;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -38,8 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Why: {@code BurstThroughput.fromNProducers} is read against {@code fromNProducers} here; the ratio is what a
  * loop's machinery (its state checks, task objects, idle strategy) costs on top of the queue. A loop cannot beat
  * it by more than noise: a consumer that never sleeps and does nothing but poll is the best any loop can do. The
- * same holds per task in CPU: the consumer's {@code cpu.loop.ns.per.op} and {@code cpu.loop.own.ns.per.op} (its CPU
- * minus the work's, calibrated on it as on a loop's thread) are the floor of a loop's.
+ * same holds per task in CPU: the consumer's {@code cpu.loop.own.ns.per.op} (its CPU minus the work's, calibrated on
+ * it as on a loop's thread, and minus its empty polls, which it times itself) is the floor of a loop's.
  *
  * <p>Traps avoided:
  * <ul>
@@ -67,6 +70,8 @@ import java.util.concurrent.locks.LockSupport;
 @OperationsPerInvocation(BurstWindow.BURST)
 public class MpscQueueLimit extends BenchmarkDefaults {
 
+    private static final long NOT_IDLE = -1;
+
     @Param(TaskWork.DEFAULT_TOKENS)
     public int taskWork;
 
@@ -75,6 +80,8 @@ public class MpscQueueLimit extends BenchmarkDefaults {
     private volatile boolean trialRunning;
     private volatile boolean iterating;
     private Thread consumer;
+    /** The consumer's CPU time spent polling an empty queue; written by the consumer only. */
+    private final AtomicLong idleCpuNanos = new AtomicLong();
 
     @Setup(Level.Trial)
     public void start() {
@@ -83,7 +90,7 @@ public class MpscQueueLimit extends BenchmarkDefaults {
         tasks = new BurstTasks(work);
         trialRunning = true;
         consumer = HelperThreads.start("mpsc-consumer", this::consume);
-        IterationProbe.watchConsumer(this::runOnConsumer, work);
+        IterationProbe.watchConsumer(this::runOnConsumer, work, idleCpuNanos::getOpaque);
     }
 
     @TearDown(Level.Trial)
@@ -152,17 +159,36 @@ public class MpscQueueLimit extends BenchmarkDefaults {
      * The consumer that never sleeps during an iteration, as a busy-spinning loop thread would be. Between iterations
      * it parks; every unpark follows the task or flag change it is for, and a park after an unpark returns at once,
      * so nothing it must see is missed.
+     *
+     * <p>It times its own empty polls by its CPU clock, once per spell of them (a spell is when the producers fell
+     * behind, so the clock reads cost nothing it could have done), and publishes their sum: its own cost leaves
+     * them out, so that on a busy machine, where a descheduled producer leaves it polling, it stays a floor.
      */
     private void consume() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long idleSince = NOT_IDLE;
         while (trialRunning) {
             Runnable next = queue.poll();
             if (next != null) {
+                idleSince = endIdleSpell(threads, idleSince);
                 next.run();
             } else if (iterating) {
+                if (idleSince == NOT_IDLE) {
+                    idleSince = threads.getCurrentThreadCpuTime();
+                }
                 Thread.onSpinWait();
             } else {
+                idleSince = endIdleSpell(threads, idleSince);
                 LockSupport.park(this);
             }
         }
+    }
+
+    /** Consumer only: adds the spell of empty polls that began at {@code idleSince}, if one did. */
+    private long endIdleSpell(ThreadMXBean threads, long idleSince) {
+        if (idleSince != NOT_IDLE) {
+            idleCpuNanos.setOpaque(idleCpuNanos.getPlain() + threads.getCurrentThreadCpuTime() - idleSince);
+        }
+        return NOT_IDLE;
     }
 }

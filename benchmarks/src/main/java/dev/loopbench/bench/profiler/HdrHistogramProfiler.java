@@ -95,7 +95,7 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
         // the probe is read after every iteration, so each reading already starts where the last one ended; the
         // threads are sampled here so that the pause between iterations (and the calibration in it) does not count
-        threadsAtIterationStart = ThreadSample.take(IterationProbe.loopThread());
+        threadsAtIterationStart = IterationProbe.threadsNow();
     }
 
     @Override

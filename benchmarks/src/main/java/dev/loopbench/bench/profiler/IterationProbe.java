@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.function.LongSupplier;
 
 /**
  * What a benchmark shows the {@link HdrHistogramProfiler}: the recorder its loop thread writes latencies into, the
@@ -57,6 +58,9 @@ public final class IterationProbe {
                           OptionalDouble taskWorkNanosPerOp) {
     }
 
+    /** A loop's idle time is part of its own cost: it does not time it apart. */
+    private static final LongSupplier NO_IDLE_TIMED = () -> 0;
+
     private static volatile Source source;
 
     private IterationProbe() {
@@ -79,7 +83,8 @@ public final class IterationProbe {
      * @param more recorders (nanoseconds, one writer each) by the name their metrics carry: {@code hdr.<name>.p50}
      */
     public static void watch(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
-        source = new Source(latencies, Map.copyOf(more), loop, loop, loop == null ? null : LoopThread.of(loop), null);
+        source = new Source(latencies, Map.copyOf(more), loop, loop, loop == null ? null : LoopThread.of(loop), null,
+                NO_IDLE_TIMED);
     }
 
     /**
@@ -89,7 +94,7 @@ public final class IterationProbe {
      * @param work the work per operation, {@link TaskWork#NONE} for none
      */
     public static void watch(EventLoop loop, LoopThread thread, TaskWork work) {
-        source = new Source(null, Map.of(), loop, loop, thread, work);
+        source = new Source(null, Map.of(), loop, loop, thread, work, NO_IDLE_TIMED);
     }
 
     /**
@@ -97,9 +102,11 @@ public final class IterationProbe {
      * and context switches, and {@code work} calibrated on it.
      *
      * @param consumer runs what it is given on the consumer thread
+     * @param idleCpuNanos the consumer's CPU time so far spent polling an empty queue, as it timed it itself: left
+     *                     out of its own cost, which is then the floor of a loop's (a floor has no idle cost)
      */
-    public static void watchConsumer(Executor consumer, TaskWork work) {
-        source = new Source(null, Map.of(), null, consumer, LoopThread.of(consumer), work);
+    public static void watchConsumer(Executor consumer, TaskWork work, LongSupplier idleCpuNanos) {
+        source = new Source(null, Map.of(), null, consumer, LoopThread.of(consumer), work, idleCpuNanos);
     }
 
     /** Call before closing the loop: its thread is sampled and the work calibrated here, while the loop still runs. */
@@ -116,6 +123,12 @@ public final class IterationProbe {
     static LoopThread loopThread() {
         Source current = source;
         return current == null ? null : current.thread;
+    }
+
+    /** The watched threads' counters now ({@link ThreadSample#take}); the loop's not measured if none is watched. */
+    static ThreadSample threadsNow() {
+        Source current = source;
+        return current == null ? ThreadSample.take(null, NO_IDLE_TIMED) : current.threadsNow();
     }
 
     /** The data since the previous read, or null when no benchmark is watched. */
@@ -141,6 +154,7 @@ public final class IterationProbe {
         private final LoopThread thread;
         /** Null for a benchmark that declared no work: it is then not calibrated. */
         private final TaskWork work;
+        private final LongSupplier idleCpuNanos;
         /** Profiler thread only, after construction. */
         private LoopCounters lastCounters;
         private volatile ThreadSample threadsAtEnd;
@@ -148,18 +162,19 @@ public final class IterationProbe {
         private volatile boolean ended;
 
         Source(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop counted,
-               Executor onThread, LoopThread thread, TaskWork work) {
+               Executor onThread, LoopThread thread, TaskWork work, LongSupplier idleCpuNanos) {
             this.latencies = latencies;
             this.more = more;
             this.counted = counted;
             this.onThread = onThread;
             this.thread = thread;
             this.work = work;
+            this.idleCpuNanos = idleCpuNanos;
             this.lastCounters = counted == null ? null : counted.counters();
         }
 
         ThreadSample threadsNow() {
-            return ThreadSample.take(thread);
+            return ThreadSample.take(thread, idleCpuNanos);
         }
 
         /** After the threads were sampled: the work's CPU per operation, timed on the loop thread. */

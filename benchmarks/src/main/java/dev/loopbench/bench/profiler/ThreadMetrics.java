@@ -41,7 +41,8 @@ final class ThreadMetrics {
                 average(MetricNames.WAKEUPS_PER_OP, end.loopSwitchesPerOp(start, operations), WAKEUPS_PER_OP)));
         taskWorkNanosPerOp.ifPresent(work -> {
             results.add(average(MetricNames.CPU_TASK_WORK_NANOS_PER_OP, work, NANOS_PER_OP));
-            results.add(average(MetricNames.CPU_LOOP_OWN_NANOS_PER_OP, ownNanosPerOp(loopCpu, work), NANOS_PER_OP));
+            results.add(average(MetricNames.CPU_LOOP_OWN_NANOS_PER_OP,
+                    ownNanosPerOp(end.loopBusyCpuNanosPerOp(start, operations), work), NANOS_PER_OP));
         });
         return results;
     }
@@ -53,12 +54,13 @@ final class ThreadMetrics {
     }
 
     /**
-     * The loop's own cost per operation: its thread's CPU minus what the operation's fixed work costs on that
-     * thread. Both are per operation of the same iteration, so the difference is what the loop's machinery (queue,
-     * task objects, state checks, idle strategy) spent; NaN if either is unknown.
+     * The loop's own cost per operation: its thread's CPU (less the idle time a bare consumer timed itself, see
+     * {@link ThreadSample#loopIdleCpuNanos()}) minus what the operation's fixed work costs on that thread. Both are
+     * per operation of the same iteration, so the difference is what the loop's machinery (queue, task objects,
+     * state checks, idle strategy) spent; NaN if either is unknown.
      */
-    static double ownNanosPerOp(double loopCpuNanosPerOp, double taskWorkNanosPerOp) {
-        return loopCpuNanosPerOp - taskWorkNanosPerOp;
+    static double ownNanosPerOp(double loopBusyCpuNanosPerOp, double taskWorkNanosPerOp) {
+        return loopBusyCpuNanosPerOp - taskWorkNanosPerOp;
     }
 
     private static ScalarResult average(String name, double value, String unit) {

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * What the threads a benchmark's figures depend on have used so far: the loop's thread (CPU time, bytes allocated,
@@ -17,13 +18,15 @@ import java.util.Arrays;
  *
  * @param loopCpuNanos            the loop thread's CPU time, or {@link #NOT_MEASURED} when its thread is unknown or
  *                                gone
+ * @param loopIdleCpuNanos        the part of it the thread itself timed as spent waiting for work: 0 for a loop,
+ *                                whose idle cost is its own; a bare consumer's empty polls, which a floor has not
  * @param loopAllocatedBytes      the bytes the loop thread has allocated, or {@link #NOT_MEASURED}
  * @param loopVoluntarySwitches   the loop thread's voluntary context switches, or {@link #NOT_MEASURED} (not Linux)
  * @param producerCpuNanos        the summed CPU time of JMH's worker threads alive now
  * @param producerAllocatedBytes  the summed bytes they allocated, or {@link #NOT_MEASURED}
  * @param wallNanos               {@code System.nanoTime()} when sampled
  */
-record ThreadSample(long loopCpuNanos, long loopAllocatedBytes, long loopVoluntarySwitches,
+record ThreadSample(long loopCpuNanos, long loopIdleCpuNanos, long loopAllocatedBytes, long loopVoluntarySwitches,
                     long producerCpuNanos, long producerAllocatedBytes, long wallNanos) {
 
     static final long NOT_MEASURED = ProcThreadStatus.NOT_MEASURED;
@@ -36,11 +39,16 @@ record ThreadSample(long loopCpuNanos, long loopAllocatedBytes, long loopVolunta
             THREADS instanceof com.sun.management.ThreadMXBean hotSpot && hotSpot.isThreadAllocatedMemorySupported()
                     && hotSpot.isThreadAllocatedMemoryEnabled() ? hotSpot : null;
 
-    /** The counters now; the loop's only if {@code loop} is known and the JVM (or OS) can measure them. */
-    static ThreadSample take(LoopThread loop) {
+    /**
+     * The counters now; the loop's only if {@code loop} is known and the JVM (or OS) can measure them.
+     *
+     * @param loopIdleCpu the loop thread's idle CPU so far, as it timed it itself ({@link #loopIdleCpuNanos})
+     */
+    static ThreadSample take(LoopThread loop, LongSupplier loopIdleCpu) {
         long[] workers = workerThreadIds();
         return new ThreadSample(
                 loop == null || !cpuMeasured() ? NOT_MEASURED : THREADS.getThreadCpuTime(loop.javaId()),
+                loopIdleCpu.getAsLong(),
                 loop == null || ALLOCATIONS == null ? NOT_MEASURED : ALLOCATIONS.getThreadAllocatedBytes(loop.javaId()),
                 loop == null ? NOT_MEASURED : loop.voluntaryContextSwitches(),
                 Arrays.stream(workers).map(id -> Math.max(0, THREADS.getThreadCpuTime(id))).sum(),
@@ -64,6 +72,15 @@ record ThreadSample(long loopCpuNanos, long loopAllocatedBytes, long loopVolunta
     /** The loop thread's CPU time since {@code earlier} per operation, in ns; NaN if it was not measured. */
     double loopCpuNanosPerOp(ThreadSample earlier, long operations) {
         return perOp(loopCpuNanos, earlier.loopCpuNanos, operations);
+    }
+
+    /**
+     * The loop thread's CPU time since {@code earlier} per operation, less what it timed as idle: the CPU the
+     * operations themselves took, in ns; NaN if not measured.
+     */
+    double loopBusyCpuNanosPerOp(ThreadSample earlier, long operations) {
+        return loopCpuNanos < 0 || earlier.loopCpuNanos < 0 ? Double.NaN
+                : perOp(loopCpuNanos - loopIdleCpuNanos, earlier.loopCpuNanos - earlier.loopIdleCpuNanos, operations);
     }
 
     /** The producers' CPU time since {@code earlier} per operation, in ns. */

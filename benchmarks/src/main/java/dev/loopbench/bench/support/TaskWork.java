@@ -34,13 +34,21 @@ public final class TaskWork {
     public static final TaskWork NONE = new TaskWork(0, false);
 
     /**
-     * Tokens burnt per calibration, about 2 ms at 256 tokens per operation: a clock read's error (well under a
-     * microsecond) is then under 0.05% of the measurement, and the pause between iterations hardly grows.
+     * Tokens burnt per calibration, about 16 ms: a clock read's error (under a microsecond) is nothing beside it, and
+     * it spans enough of the machine's millisecond-scale swings (2 ms calibrations of the same work on the same thread
+     * differed by up to 10% here under load) to be compared with an iteration's average; it lengthens the pause
+     * between iterations, not the iteration.
      */
-    static final long CALIBRATION_TOKENS = 1L << 20;
+    static final long CALIBRATION_TOKENS = 1L << 23;
     static final int MIN_CALIBRATION_REPETITIONS = 256;
     /** For {@code taskWork=0}: a million calls of an empty {@code consumeCPU} would take milliseconds for nothing. */
     static final int MAX_CALIBRATION_REPETITIONS = 1 << 16;
+    /**
+     * An eighth of the repetitions first, untimed: the loop thread was idle until the calibration woke it, and the
+     * first repetitions after a wakeup ran up to 10% slower here (cold caches, the core's clock), which the
+     * iteration's tasks, run back to back, do not see.
+     */
+    static final int UNTIMED_SHARE = 8;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -68,7 +76,8 @@ public final class TaskWork {
 
     /**
      * The calling thread's CPU time for one operation's work: {@link #burn()} repeated enough times to be timed
-     * precisely by the thread's own CPU clock, which neither steal nor descheduling advance. 0 for {@link #NONE},
+     * precisely by the thread's own CPU clock, which neither steal nor descheduling advance, after a few untimed
+     * ones ({@link #UNTIMED_SHARE}). 0 for {@link #NONE},
      * NaN where the JVM cannot read a thread's CPU time.
      */
     public double cpuNanosPerOperation() {
@@ -79,6 +88,9 @@ public final class TaskWork {
             return Double.NaN;
         }
         int repetitions = calibrationRepetitions(tokens);
+        for (int i = 0; i < repetitions / UNTIMED_SHARE; i++) {
+            burn();
+        }
         long start = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < repetitions; i++) {
             burn();

@@ -63,7 +63,7 @@ class IterationProbeTest {
 
     @Test
     void theWatchedThreadIsIdentifiedOnItselfOnce() {
-        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.of(16));
+        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.of(16), () -> 0);
 
         assertEquals(1, handedOver.get());
         assertEquals(consumerThread.get().getId(), IterationProbe.loopThread().javaId());
@@ -71,7 +71,7 @@ class IterationProbeTest {
 
     @Test
     void theWorkIsCalibratedOnTheWatchedThreadAfterEveryReadAndOnceAtTheTrialsEnd() {
-        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.of(16));
+        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.of(16), () -> 0);
 
         IterationProbe.Reading first = IterationProbe.read();
         assertEquals(2, handedOver.get(), "identified, then calibrated after the read's sample");
@@ -88,7 +88,7 @@ class IterationProbeTest {
 
     @Test
     void operationsWithoutWorkCalibrateToZeroAndLatencyBenchmarksNotAtAll() {
-        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.NONE);
+        IterationProbe.watchConsumer(this::runOnConsumer, TaskWork.NONE, () -> 0);
         assertEquals(0.0, IterationProbe.read().taskWorkNanosPerOp().getAsDouble());
 
         IterationProbe.watch(new SingleWriterRecorder(3), null);

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ThreadMetricsTest {
 
     private static final long NOT_MEASURED = ThreadSample.NOT_MEASURED;
-    private static final ThreadSample START = new ThreadSample(1_000_000, 0, 10, 0, 0, 0);
+    private static final ThreadSample START = new ThreadSample(1_000_000, 0, 0, 10, 0, 0, 0);
     /** 1,000 operations in which the loop spent 550 ns, allocated 32 B and slept 0.002 times each. */
-    private static final ThreadSample END = new ThreadSample(1_550_000, 32_000, 12, 400_000, 64_000, 1_000_000);
+    private static final ThreadSample END = new ThreadSample(1_550_000, 0, 32_000, 12, 400_000, 64_000, 1_000_000);
 
     @Test
     void theLoopsOwnCostIsItsCpuPerOperationMinusTheCalibratedWork() {
@@ -36,6 +36,15 @@ class ThreadMetricsTest {
     }
 
     @Test
+    void aBareConsumersOwnCostLeavesOutTheEmptyPollsItTimedButItsCpuDoesNot() {
+        ThreadSample end = new ThreadSample(1_550_000, 300_000, 32_000, 12, 400_000, 64_000, 1_000_000);
+        Map<String, Double> metrics = byName(ThreadMetrics.threads(START, end, 1_000, OptionalDouble.of(200)));
+
+        assertEquals(550.0, metrics.get(MetricNames.CPU_LOOP_NANOS_PER_OP));
+        assertEquals(50.0, metrics.get(MetricNames.CPU_LOOP_OWN_NANOS_PER_OP));
+    }
+
+    @Test
     void withoutDeclaredWorkNeitherTheWorkNorTheOwnCostIsReported() {
         Map<String, Double> metrics = byName(ThreadMetrics.threads(START, END, 1_000, OptionalDouble.empty()));
 
@@ -46,7 +55,7 @@ class ThreadMetricsTest {
 
     @Test
     void anUnknownLoopThreadOrWorkMakesTheOwnCostNotMeasured() {
-        ThreadSample unknown = new ThreadSample(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 0, 0, 0);
+        ThreadSample unknown = new ThreadSample(NOT_MEASURED, 0, NOT_MEASURED, NOT_MEASURED, 0, 0, 0);
         Map<String, Double> noThread = byName(ThreadMetrics.threads(unknown, unknown, 1_000, OptionalDouble.of(450)));
         assertTrue(Double.isNaN(noThread.get(MetricNames.CPU_LOOP_OWN_NANOS_PER_OP)));
         assertTrue(Double.isNaN(noThread.get(MetricNames.ALLOC_LOOP_BYTES_PER_OP)));

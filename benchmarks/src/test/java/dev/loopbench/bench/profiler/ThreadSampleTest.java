@@ -19,10 +19,11 @@ class ThreadSampleTest {
 
     @Test
     void perOperationAndShareComeFromTheDifferenceOfTwoSamples() {
-        ThreadSample start = new ThreadSample(1_000, 100, 3, 10_000, 500, 0);
-        ThreadSample end = new ThreadSample(5_000, 1_100, 4, 30_000, 2_500, 8_000);
+        ThreadSample start = new ThreadSample(1_000, 0, 100, 3, 10_000, 500, 0);
+        ThreadSample end = new ThreadSample(5_000, 1_000, 1_100, 4, 30_000, 2_500, 8_000);
 
         assertEquals(400.0, end.loopCpuNanosPerOp(start, 10));
+        assertEquals(300.0, end.loopBusyCpuNanosPerOp(start, 10), "less the idle CPU the thread timed itself");
         assertEquals(2_000.0, end.producerCpuNanosPerOp(start, 10));
         assertEquals(100.0, end.loopBytesPerOp(start, 10));
         assertEquals(200.0, end.producerBytesPerOp(start, 10));
@@ -32,14 +33,15 @@ class ThreadSampleTest {
 
     @Test
     void anUnknownLoopThreadIsNotMeasuredRatherThanZero() {
-        ThreadSample start = new ThreadSample(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 0, 0, 0);
-        ThreadSample end = new ThreadSample(NOT_MEASURED, NOT_MEASURED, NOT_MEASURED, 100, 100, 100);
+        ThreadSample start = new ThreadSample(NOT_MEASURED, 0, NOT_MEASURED, NOT_MEASURED, 0, 0, 0);
+        ThreadSample end = new ThreadSample(NOT_MEASURED, 0, NOT_MEASURED, NOT_MEASURED, 100, 100, 100);
 
         assertTrue(Double.isNaN(end.loopCpuNanosPerOp(start, 10)));
+        assertTrue(Double.isNaN(end.loopBusyCpuNanosPerOp(start, 10)));
         assertTrue(Double.isNaN(end.loopBytesPerOp(start, 10)));
         assertTrue(Double.isNaN(end.loopSwitchesPerOp(start, 10)));
         assertTrue(Double.isNaN(end.loopShare(start)));
-        ThreadSample unwatched = ThreadSample.take(null);
+        ThreadSample unwatched = ThreadSample.take(null, () -> 0);
         assertEquals(NOT_MEASURED, unwatched.loopCpuNanos());
         assertEquals(NOT_MEASURED, unwatched.loopAllocatedBytes());
         assertEquals(NOT_MEASURED, unwatched.loopVoluntarySwitches());
@@ -73,7 +75,7 @@ class ThreadSampleTest {
         loop.start();
         try {
             assertTrue(burnt.await(20, TimeUnit.SECONDS), "the burning threads did not finish");
-            ThreadSample sample = ThreadSample.take(new LoopThread(loop.getId(), ProcThreadStatus.NOT_MEASURED));
+            ThreadSample sample = ThreadSample.take(new LoopThread(loop.getId(), ProcThreadStatus.NOT_MEASURED), () -> 0);
 
             assertTrue(sample.loopCpuNanos() >= BURN_NANOS, "loop CPU " + sample.loopCpuNanos());
             assertTrue(sample.producerCpuNanos() >= BURN_NANOS, "worker CPU " + sample.producerCpuNanos());

@@ -17,7 +17,7 @@ class TaskWorkTest {
 
     @Test
     void theCalibrationBurnsAboutTheSameTokensWhateverTheWorkWithinBounds() {
-        assertEquals(4_096, TaskWork.calibrationRepetitions(256));
+        assertEquals(32_768, TaskWork.calibrationRepetitions(256));
         assertEquals(TaskWork.MIN_CALIBRATION_REPETITIONS, TaskWork.calibrationRepetitions(1L << 30));
         assertEquals(TaskWork.MAX_CALIBRATION_REPETITIONS, TaskWork.calibrationRepetitions(0));
     }
