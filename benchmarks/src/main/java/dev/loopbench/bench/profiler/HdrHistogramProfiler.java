@@ -31,7 +31,8 @@ import java.util.Map;
  *       "not measured", where the loop's thread is unknown): CPU time, {@code cpu.loop.ns.per.op},
  *       {@code cpu.producers.ns.per.op} and {@code cpu.loop.share}; bytes allocated,
  *       {@code alloc.loop.bytes.per.op} and {@code alloc.producers.bytes.per.op}; and {@code wakeups.per.op}, the
- *       loop thread's voluntary context switches ({@link ProcThreadStatus}; Linux only);</li>
+ *       loop thread's voluntary context switches ({@link dev.loopbench.bench.support.ProcThreadStatus}; Linux
+ *       only);</li>
  *   <li>for a benchmark that declared its operations' fixed work ({@link dev.loopbench.bench.support.TaskWork}),
  *       that work's CPU, calibrated on the loop thread after each iteration ({@code cpu.taskWork.ns.per.op}, see
  *       {@link IterationProbe}), and the loop's own cost, {@code cpu.loop.own.ns.per.op}: its CPU per operation

@@ -1,5 +1,6 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopCounters;

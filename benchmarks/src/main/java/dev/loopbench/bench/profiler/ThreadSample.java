@@ -1,5 +1,8 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.bench.support.LoopThread;
+import dev.loopbench.bench.support.ProcThreadStatus;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;

@@ -1,8 +1,5 @@
 package dev.loopbench.bench.support;
 
-import dev.loopbench.bench.profiler.IterationProbe;
-import dev.loopbench.bench.profiler.LoopThread;
-import dev.loopbench.bench.profiler.ProcThreadStatus;
 import dev.loopbench.loop.LoopCounters;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Setup;
@@ -16,8 +13,7 @@ import java.util.function.LongSupplier;
 /**
  * The base of the throughput benchmarks, which measure a loop that always has work: a measurement iteration in
  * which the loop slept more than {@value #MAX_WAKEUPS_PER_TASK} times per task it ran fails, instead of passing as
- * a number. It also shows the loop to the profiler with the fixed work of each operation
- * ({@link #openWatchedLoop}), so that the loop's own cost is reported beside the figure.
+ * a number.
  *
  * <p>Why: a wakeup costs 10 to 80 µs here and a task well under one, so at 0.0075 wakeups per task half the time
  * goes to waking the loop, and every loop scores the same park/unpark. At the bound, wakeups cost at most a few
@@ -40,15 +36,16 @@ public abstract class SaturatedLoopBenchmark extends LoopBenchmark {
     private long sleepsAtIterationStart;
 
     /**
-     * Opens the loop ({@link #openLoop()}), finds its thread, and shows both to the profiler with {@code work}, the
-     * fixed work each operation runs on the loop. Call it first in the trial {@code @Setup}, and
-     * {@link IterationProbe#trialEnded()} before {@link #closeLoop()} in the trial {@code @TearDown}.
+     * Opens the loop ({@link #openLoop()}) and finds its thread, whose sleeps the check counts; call it first in the
+     * trial {@code @Setup}.
+     *
+     * @return the loop's thread, for the profiler ({@code IterationProbe.watch(loop, thread, work)})
      */
-    protected final void openWatchedLoop(TaskWork work) {
+    protected final LoopThread openSaturatedLoop() {
         openLoop();
         LoopThread thread = LoopThread.of(loop);
         loopSleeps = thread::voluntaryContextSwitches;
-        IterationProbe.watch(loop, thread, work);
+        return thread;
     }
 
     @Setup(Level.Iteration)

@@ -4,6 +4,7 @@ import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.BurstTasks;
 import dev.loopbench.bench.support.TaskWork;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,7 +78,8 @@ public class BurstThroughput extends SaturatedLoopBenchmark {
     @Setup(Level.Trial)
     public void start() {
         TaskWork work = TaskWork.of(taskWork);
-        openWatchedLoop(work);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, work);
         tasks = new BurstTasks(work);
     }
 

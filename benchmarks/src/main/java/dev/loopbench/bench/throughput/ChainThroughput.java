@@ -2,6 +2,7 @@ package dev.loopbench.bench.throughput;
 
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.profiler.IterationProbe;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import dev.loopbench.bench.support.TaskWork;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -78,7 +79,8 @@ public class ChainThroughput extends SaturatedLoopBenchmark {
         if (depth < 0) {
             throw new IllegalArgumentException("depth must be >= 0; was " + depth);
         }
-        openWatchedLoop(TaskWork.NONE);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, TaskWork.NONE);
         window = new Semaphore(WINDOW);
         Integer input = depth;
         seed = () -> input;

@@ -3,6 +3,7 @@ package dev.loopbench.bench.throughput;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.HelperThreads;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.bench.support.PaddedCounter;
@@ -84,7 +85,8 @@ public class OffloadThroughput extends SaturatedLoopBenchmark {
     @Setup(Level.Trial)
     public void start() {
         TaskWork work = TaskWork.of(taskWork);
-        openWatchedLoop(work);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, work);
         pool = Executors.newFixedThreadPool(POOL_THREADS, HelperThreads.factory("offload-pool"));
         window = new Semaphore(WINDOW);
         Integer input = 1;

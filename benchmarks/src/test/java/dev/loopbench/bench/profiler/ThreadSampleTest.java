@@ -1,5 +1,7 @@
 package dev.loopbench.bench.profiler;
 
+import dev.loopbench.bench.support.LoopThread;
+import dev.loopbench.bench.support.ProcThreadStatus;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;

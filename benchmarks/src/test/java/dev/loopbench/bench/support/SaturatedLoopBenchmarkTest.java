@@ -1,6 +1,5 @@
 package dev.loopbench.bench.support;
 
-import dev.loopbench.bench.profiler.ProcThreadStatus;
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopCounters;
 import org.junit.jupiter.api.Test;

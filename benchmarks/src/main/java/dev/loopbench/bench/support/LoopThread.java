@@ -1,6 +1,4 @@
-package dev.loopbench.bench.profiler;
-
-import dev.loopbench.bench.support.BoundedWaits;
+package dev.loopbench.bench.support;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -27,7 +25,7 @@ public record LoopThread(long javaId, long nativeId) {
     }
 
     /** Runs {@code call} on {@code loop}'s thread and returns its value; fails if it does not complete in time. */
-    static <V> V callOn(Executor loop, Callable<V> call) {
+    public static <V> V callOn(Executor loop, Callable<V> call) {
         FutureTask<V> task = new FutureTask<>(call);
         loop.execute(task);
         return BoundedWaits.await(task);

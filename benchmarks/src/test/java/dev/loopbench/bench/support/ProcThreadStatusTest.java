@@ -1,4 +1,4 @@
-package dev.loopbench.bench.profiler;
+package dev.loopbench.bench.support;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.loopbench.bench.profiler;
+package dev.loopbench.bench.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
