@@ -3,7 +3,9 @@ package dev.loopbench.bench.throughput;
 import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.BenchmarkDefaults;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
+import dev.loopbench.bench.support.TaskWork;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,6 +45,9 @@ import java.util.function.Function;
  *       descheduled. The producer takes its permit by polling, never blocked in {@code acquire}, so that no
  *       {@code release()} pays an unpark; and an iteration in which the loop slept more than
  *       {@value SaturatedLoopBenchmark#MAX_WAKEUPS_PER_TASK} times per task fails.</li>
+ *   <li>No fixed work dilutes it: the stages only add one, so the loop's CPU per operation is all its own
+ *       ({@code cpu.taskWork.ns.per.op} is 0 and {@code cpu.loop.own.ns.per.op} equals {@code cpu.loop.ns.per.op}),
+ *       and the bytes the future machinery allocates per chain show as {@code alloc.loop.bytes.per.op}.</li>
  *   <li>An unbounded producer only measures how fast the heap fills: at most {@value #WINDOW} operations are in
  *       flight.</li>
  *   <li>Dead code: each stage computes on the previous value, the last is checked, and a failed or wrong chain
@@ -84,8 +89,8 @@ public class ChainThroughput extends SaturatedLoopBenchmark {
         if (depth < 0) {
             throw new IllegalArgumentException("depth must be >= 0; was " + depth);
         }
-        openLoop();
-        IterationProbe.watch(null, loop);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, TaskWork.NONE);
         window = new Semaphore(WINDOW);
         Integer input = depth;
         seed = () -> input;

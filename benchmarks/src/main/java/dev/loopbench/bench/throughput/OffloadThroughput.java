@@ -4,6 +4,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.HelperThreads;
 import dev.loopbench.bench.support.BenchmarkDefaults;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import dev.loopbench.bench.support.TaskWork;
 import dev.loopbench.bench.support.PaddedCounter;
@@ -44,7 +45,11 @@ import java.util.function.BiConsumer;
  *       the producer, is the bottleneck; the producer takes its permit by polling, so no {@code release()} pays an
  *       unpark; and an iteration in which the loop slept more than
  *       {@value SaturatedLoopBenchmark#MAX_WAKEUPS_PER_TASK} times per task fails. {@code wakeups.per.op} counts
- *       the loop's wakeups per task; the pool threads' own wakeups are part of the round trip and not counted.</li>
+ *       the loop thread's sleeps per operation; the pool threads' own wakeups are part of the round trip and not
+ *       counted.</li>
+ *   <li>Fixed work diluting the subject: the loop's own cost per operation, {@code cpu.loop.own.ns.per.op}, is its
+ *       CPU minus the offloading task's work, calibrated on the loop thread in the same fork; it holds the three
+ *       hand-offs' loop side and the future machinery.</li>
  *   <li>An unbounded producer: at most {@value #WINDOW} operations are in flight.</li>
  *   <li>False sharing: the producer's and the loop's counters sit on cache lines of their own.</li>
  *   <li>Helper threads: the {@value #POOL_THREADS}-thread pool is created in {@code @Setup} and shut down, with a
@@ -89,8 +94,9 @@ public class OffloadThroughput extends SaturatedLoopBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        openLoop();
-        IterationProbe.watch(null, loop);
+        TaskWork work = TaskWork.of(taskWork);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, work);
         pool = Executors.newFixedThreadPool(POOL_THREADS, HelperThreads.factory("offload-pool"));
         window = new Semaphore(WINDOW);
         Integer input = 1;
@@ -103,9 +109,8 @@ public class OffloadThroughput extends SaturatedLoopBenchmark {
             }
             window.release();
         };
-        long work = taskWork;
         offloadFromLoop = () -> {
-            Blackhole.consumeCPU(work);
+            work.burn();
             loop.offload(pool, blockingCall).whenComplete(onLoop);
         };
     }

@@ -97,7 +97,7 @@ public final class RunSummarizer {
     private static Set<String> neverWoken(BenchmarkKey benchmark, List<BenchmarkResult> results) {
         return results.stream()
                 .filter(row -> withoutImpl(row.key()).equals(benchmark))
-                .filter(row -> row.metric(MetricNames.WAKEUPS_PER_OP).map(Metric::score).orElse(Double.NaN) == 0)
+                .filter(row -> row.metric(MetricNames.WAKEUPS_ISSUED_PER_OP).map(Metric::score).orElse(Double.NaN) == 0)
                 .map(row -> implOf(row.key()))
                 .collect(Collectors.toSet());
     }

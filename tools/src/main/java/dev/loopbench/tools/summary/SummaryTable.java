@@ -52,8 +52,8 @@ public final class SummaryTable {
 
     /** What a NaN of {@code metric} says: the loop cannot count its wakeups, its thread's CPU was not read, or NaN. */
     static String noValue(String metric) {
-        return MetricNames.WAKEUPS_PER_OP.equals(metric) ? NOT_COUNTED
-                : metric.startsWith(MetricNames.CPU_PREFIX) ? "not measured" : Numbers.score(Double.NaN);
+        return MetricNames.WAKEUPS_ISSUED_PER_OP.equals(metric) ? NOT_COUNTED
+                : MetricNames.readsThreads(metric) ? "not measured" : Numbers.score(Double.NaN);
     }
 
     private static String errorOf(ImplScore impl) {

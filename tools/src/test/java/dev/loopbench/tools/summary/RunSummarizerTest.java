@@ -48,9 +48,9 @@ class RunSummarizerTest {
         String unparkLimit = "dev.loopbench.bench.limits.UnparkAfterGapLimit.roundTripAfterGap";
         Path json = new JmhJson(5)
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "mpsc").param("idleGapMicros", "1000")
-                        .secondary("hdr.p50", "us", 9).secondary("wakeups.per.op", "wakeups/op", 1))
+                        .secondary("hdr.p50", "us", 9).secondary("wakeups.issued.per.op", "wakeups/op", 1))
                 .add(JmhJson.row(LATENCY, "avgt", "us/op", 20).param("impl", "agrona").param("idleGapMicros", "1000")
-                        .secondary("hdr.p50", "us", 6).secondary("wakeups.per.op", "wakeups/op", 0))
+                        .secondary("hdr.p50", "us", 6).secondary("wakeups.issued.per.op", "wakeups/op", 0))
                 .add(JmhJson.row(unparkLimit, "avgt", "us/op", 18).param("idleGapMicros", "1000")
                         .secondary("hdr.p50", "us", 8))
                 .write(dir.resolve("unwoken.json"));
