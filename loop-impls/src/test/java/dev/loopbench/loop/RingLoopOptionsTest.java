@@ -29,8 +29,8 @@ class RingLoopOptionsTest {
 
     private static final int ROUND_TRIPS = 200;
 
-    /** Each loop, option and alias. */
-    static List<Arguments> everyStrategy() {
+    /** Each loop, option and alias; the interrupt conformance test tries them too. */
+    public static List<Arguments> everyStrategy() {
         List<Arguments> strategies = new ArrayList<>();
         AgronaIdleStrategyType.aliases().forEach(alias ->
                 strategies.add(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.IDLE, alias)));
