@@ -47,7 +47,7 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
 
     @Override
     public String description() {
-        return "Agrona AgentRunner draining a bounded ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
+        return "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
     }
 
     @Override
