@@ -35,7 +35,7 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
             LoopOption.oneOf(IDLE, AgronaIdleStrategyType.BACKOFF.alias(), AgronaIdleStrategyType.aliases(),
                     "Agrona's idle strategy, by Agrona's alias: back off (spin, yield, park 1 µs to 1 ms), busy-spin, "
                             + "yield, park 1 µs, sleep 1 ms, or nothing; none is woken by producers"),
-            LoopOption.nonNegativeInt(CAPACITY, DEFAULT_CAPACITY,
+            LoopOption.intBetween(CAPACITY, DEFAULT_CAPACITY, 1, MAX_CAPACITY,
                     "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does; from "
                             + "1 to 2^30; execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
             LoopOption.maxPendingTasks());
@@ -67,13 +67,8 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
         unavailableBecause().ifPresent(reason -> {
             throw new IllegalStateException(NAME + " is unavailable on this JVM: " + reason);
         });
-        int requested = settings.nonNegativeIntOption(CAPACITY);
-        if (requested == 0 || requested > MAX_CAPACITY) {
-            throw new IllegalArgumentException("option '" + CAPACITY + "' of '" + NAME + "' must be from 1 to "
-                    + MAX_CAPACITY + "; was " + requested);
-        }
         // the capacity ManyToOneConcurrentArrayQueue will have, found as it finds it
-        int capacity = BitUtil.findNextPositivePowerOfTwo(requested);
+        int capacity = BitUtil.findNextPositivePowerOfTwo(settings.nonNegativeIntOption(CAPACITY));
         return new AgronaEventLoop(settings.withMaxPendingTasksAtMost(capacity), capacity,
                 AgronaIdleStrategyType.forAlias(settings.option(IDLE)).create());
     }

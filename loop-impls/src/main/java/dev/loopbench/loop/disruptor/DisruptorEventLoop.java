@@ -74,8 +74,8 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
             List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
                             DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
                                     + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
-                    LoopOption.nonNegativeInt(RING_SIZE, DEFAULT_RING_SIZE, "the ring's size, a power of two; execute "
-                            + "and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                    LoopOption.intBetween(RING_SIZE, DEFAULT_RING_SIZE, 1, 1 << 30, "the ring's size, a power of two "
+                            + "up to 2^30; execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
                     LoopOption.maxPendingTasks()),
             DisruptorEventLoop::create);
 
