@@ -30,6 +30,8 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
 
     /** The largest power of two an int holds. */
     private static final int MAX_CAPACITY = 1 << 30;
+    /** What the queue preallocates per slot at least: a reference in its array, compressed. */
+    private static final int SLOT_BYTES = 4;
 
     private static final List<LoopOption> OPTIONS = List.of(
             LoopOption.oneOf(IDLE, AgronaIdleStrategyType.BACKOFF.alias(), AgronaIdleStrategyType.aliases(),
@@ -37,7 +39,8 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
                             + "yield, park 1 µs, sleep 1 ms, or nothing; none is woken by producers"),
             LoopOption.intBetween(CAPACITY, DEFAULT_CAPACITY, 1, MAX_CAPACITY,
                     "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does; from "
-                            + "1 to 2^30; execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                            + "1 to 2^30, refused when its array cannot fit the heap (" + SLOT_BYTES + " bytes a slot at least); "
+                            + "execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
             LoopOption.maxPendingTasks());
 
     @Override
@@ -69,6 +72,7 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
         });
         // the capacity ManyToOneConcurrentArrayQueue will have, found as it finds it
         int capacity = BitUtil.findNextPositivePowerOfTwo(settings.nonNegativeIntOption(CAPACITY));
+        settings.requireHeapFor(CAPACITY, capacity, SLOT_BYTES);
         return new AgronaEventLoop(settings.withMaxPendingTasksAtMost(capacity), capacity,
                 AgronaIdleStrategyType.forAlias(settings.option(IDLE)).create());
     }
