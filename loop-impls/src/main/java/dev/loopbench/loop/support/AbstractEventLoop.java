@@ -297,8 +297,8 @@ public abstract class AbstractEventLoop implements EventLoop {
     @Override
     public final void close() {
         shutdown();
-        if (inEventLoop()) {
-            return;
+        if (LoopThreads.isLoopThread()) {
+            return; // this loop's thread would wait for itself; another loop's could wait in a cycle of loops
         }
         // as JDK 19's ExecutorService.close(): an interrupted wait stops the loop as shutdownNow() does, waits on
         // for the current task to end, and returns with the caller's interrupt status set

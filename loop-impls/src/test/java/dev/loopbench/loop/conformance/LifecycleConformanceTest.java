@@ -2,6 +2,7 @@ package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopTerminatedException;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.ArrayList;
@@ -139,6 +140,45 @@ class LifecycleConformanceTest extends ConformanceSupport {
         });
         assertTrue(first.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the first loop is stuck");
         assertTrue(second.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the second loop is stuck");
+    }
+
+    @ConformanceTest
+    @DisplayName("two loops whose tasks close each other both terminate: close() on a loop thread does not wait")
+    void loopsClosingEachOtherDoNotDeadlock(String impl) throws Exception {
+        closeInACycle(impl, 2);
+    }
+
+    @ConformanceTest
+    @DisplayName("three loops whose tasks close the next in a ring all terminate")
+    void aRingOfLoopsClosingEachOtherDoesNotDeadlock(String impl) throws Exception {
+        closeInACycle(impl, 3);
+    }
+
+    /**
+     * A task on each of {@code count} loops closes the next loop, all at once. Waiting in close() there would wait
+     * in a cycle that nothing breaks, so the loops are tracked for the after-test stop only once they are known
+     * not to be stuck: a {@code shutdownNow()} from the test thread would wait for the stuck tasks forever.
+     */
+    private void closeInACycle(String impl, int count) throws Exception {
+        List<EventLoop> ring = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ring.add(EventLoopRegistry.create(impl));
+        }
+        CyclicBarrier allRunning = new CyclicBarrier(count);
+        CountDownLatch closesReturned = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            EventLoop next = ring.get((i + 1) % count);
+            ring.get(i).execute(() -> {
+                awaitQuietly(allRunning);
+                next.close();
+                closesReturned.countDown();
+            });
+        }
+        await(closesReturned, "close() called by each loop's task on the next loop to return");
+        ring.forEach(this::track);
+        for (EventLoop loop : ring) {
+            assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), loop.name() + " is stuck");
+        }
     }
 
     @ConformanceTest
@@ -282,7 +322,7 @@ class LifecycleConformanceTest extends ConformanceSupport {
         try {
             barrier.await(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the two loops never ran together", e);
+            throw new IllegalStateException("the loops never ran together", e);
         }
     }
 
