@@ -11,6 +11,7 @@ import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.FigureKey;
+import dev.loopbench.tools.summary.LimitRatio;
 import dev.loopbench.tools.summary.RunSummarizer;
 import dev.loopbench.tools.summary.RunSummary;
 import org.HdrHistogram.Histogram;
@@ -120,7 +121,7 @@ final class ReportModelBuilder {
 
     private static Optional<LimitChart> limitChart(RunSummary summary, Set<String> shared, List<String> notes) {
         List<Figure> withLimit = summary.figures().stream()
-                .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().isPresent()))
+                .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().filter(LimitRatio::isFloor).isPresent()))
                 .toList();
         if (withLimit.isEmpty()) {
             notes.add("no limit ratios: no loop figure has its limit benchmark in this run");
@@ -171,11 +172,12 @@ final class ReportModelBuilder {
         return params.isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(params);
     }
 
-    /** The implementation's ratio to the limit in that figure; null where it has none. */
+    /** The implementation's ratio to the limit in that figure; null where it has none, or the limit is no floor. */
     private static Double limitRatio(Figure figure, String impl) {
         return figure.impls().stream()
-                .filter(score -> score.impl().equals(impl) && score.limitRatio().isPresent())
-                .map(score -> score.limitRatio().getAsDouble())
+                .filter(score -> score.impl().equals(impl))
+                .flatMap(score -> score.limitRatio().filter(LimitRatio::isFloor).stream())
+                .map(LimitRatio::ratio)
                 .findFirst()
                 .orElse(null);
     }

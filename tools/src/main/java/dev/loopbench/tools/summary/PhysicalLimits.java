@@ -107,6 +107,14 @@ public final class PhysicalLimits {
         return UNPARK_AFTER_GAP.equals(limit);
     }
 
+    /**
+     * Whether {@code limit} is a floor only for a loop that stayed awake: a spin hand-off never pays a wakeup, so a
+     * loop woken more than rarely per task measured something a spinning limit does not bound.
+     */
+    public static boolean boundsOnlyAwakeLoops(String limit) {
+        return SPIN_PING_PONG.equals(limit) || SPIN_ONE_WAY.equals(limit);
+    }
+
     /** Whether a pairing (possibly "none") has been decided for this benchmark, or it is a limit itself. */
     public static boolean declares(String benchmark) {
         return LIMIT_BY_BENCHMARK.containsKey(benchmark) || LIMIT_BENCHMARKS.contains(benchmark);
