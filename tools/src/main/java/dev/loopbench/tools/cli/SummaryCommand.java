@@ -14,9 +14,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /** {@code summary RUN.json}: the run's figures per implementation, the best marked, each against its limit. */
 @CommandLine.Command(name = "summary",
@@ -63,9 +61,7 @@ public final class SummaryCommand extends ConsoleCommand {
             return BAD_INPUT;
         }
         if (!markdown.replacesText()) {
-            Path schedule = new RunFiles(json).schedule();
-            out.print(SummaryTable.toText(RunSummarizer.summarize(run.results(),
-                    Files.isRegularFile(schedule) ? Optional.of(RoundSchedule.read(schedule)) : Optional.empty())));
+            out.print(SummaryTable.toText(RunSummarizer.summarize(run.results(), RoundSchedule.ofRun(new RunFiles(json)))));
         }
         if (markdown.requested()) {
             markdown.write(HeadlineTable.toMarkdown(run), out);

@@ -7,6 +7,8 @@ import dev.loopbench.tools.results.HistogramFileNames;
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.MetricNames;
+import dev.loopbench.tools.results.ResultFileException;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.summary.Figure;
@@ -50,9 +52,12 @@ final class ReportModelBuilder {
     private ReportModelBuilder() {
     }
 
-    /** The model of {@code run}, whose histograms are read from beside {@code files.json()}. */
-    static ReportModel build(Run run, RunFiles files) {
-        RunSummary summary = RunSummarizer.summarize(run.results());
+    /**
+     * The model of {@code run}, whose histograms, and schedule for the limit ratios' pairing by round, are read from
+     * beside {@code files.json()}.
+     */
+    static ReportModel build(Run run, RunFiles files) throws ResultFileException {
+        RunSummary summary = RunSummarizer.summarize(run.results(), RoundSchedule.ofRun(files));
         SortedMap<String, String> shared = sharedParams(run.results());
         List<String> notes = new ArrayList<>();
         List<FigureChart> figureCharts = figureCharts(summary, shared.keySet(), notes);

@@ -90,6 +90,11 @@ public record RoundSchedule(List<Round> rounds, List<Fork> forks, Map<String, St
         return rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).round();
     }
 
+    /** The schedule beside a run ({@code RUN.rounds.json}), which an interleaved run writes; empty without one. */
+    public static Optional<RoundSchedule> ofRun(RunFiles files) throws ResultFileException {
+        return Files.isRegularFile(files.schedule()) ? Optional.of(read(files.schedule())) : Optional.empty();
+    }
+
     public static RoundSchedule read(Path file) throws ResultFileException {
         JsonObject root;
         try {

@@ -37,9 +37,9 @@ class SummaryCommandTest {
 
         assertEquals(0, cli.exitCode(), cli.err());
         List<String> lines = cli.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=spin\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=spin\\s+score\\s+park\\s+30\\s+.*3\\.00x \\[3\\.00, 3\\.00\\] \\(unpaired\\)\\s*")),
                 cli.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x\\s+\\*")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x .*\\s+\\*")), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("SpinPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),
                 cli.out());
     }
