@@ -129,7 +129,7 @@ class InterleavedRunTest {
     }
 
     @Test
-    void theBudgetsLastRoundIsALookThatSpendsTheRest() {
+    void theBudgetsLastRoundIsALookThoughNoLookWasDue() {
         ScheduleLog log = new ScheduleLog(dir.resolve("rounds.json"), 1, List.of());
         PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         SequentialGate gate = new SequentialGate(dir.resolve("base.json"), dir.resolve("head.json"),

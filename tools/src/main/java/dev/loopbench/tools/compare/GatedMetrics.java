@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * What the gate judges: the metrics a loop change moves, one line each, in one table. A metric a run lacks (an
@@ -92,8 +93,10 @@ public final class GatedMetrics {
                 .toList();
     }
 
-    /** Every gated metric's name, for the method's summary. */
+    /** Every line as {@code metric} or {@code metric (Class.method k=v)}, for the method's summary. */
     public static List<String> names() {
-        return LINES.stream().map(Line::metric).distinct().toList();
+        return LINES.stream().map(line -> line.metric() + (line.benchmark().equals(Line.ANY) ? ""
+                : " (" + line.benchmark() + (line.params().isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(
+                new TreeMap<>(line.params()))) + ")")).toList();
     }
 }

@@ -132,8 +132,8 @@ public final class RunComparator {
                         ? "Paired by round: the change is the geometric mean of the per-round ratios new/base, with a one-sample t interval on their logs."
                         : "Unpaired: the change is the ratio of geometric-mean fork scores, with a Welch t interval on their logs."),
                 "One error rate per gate run, " + Numbers.plain(settings.familyAlpha() * 100) + "%: Holm over the gated metrics"
-                        + (settings.isLook() ? " at this look's share, " + Numbers.plain(roundedPercent(settings.lookAlpha()))
-                        + "%, of an O'Brien-Fleming-type spending over the looks taken" : "")
+                        + (settings.isLook() ? " at this comparison's share of it, " + Numbers.plain(roundedPercent(settings.lookAlpha()))
+                        + "%, what the run's earlier looks left (docs/statistics.md, sequential stopping)" : "")
                         + "; intervals at the matching Bonferroni level.",
                 "slower / faster: worse / better beyond doubt by more than the threshold; 'under threshold' when beyond"
                         + " doubt but less; unchanged: the whole interval within ±threshold; undecided: otherwise.",
