@@ -9,7 +9,8 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 usage: scripts/ab.sh --base REF|JAR [--head REF|JAR] [--out DIR] [--budget 20m] [--profile gate]
-                     [--min-rounds 4] [--max-rounds 30] [--thresholds FILE] [--seed N] [extra JMH args]
+                     [--min-rounds 4] [--max-rounds 30] [--thresholds FILE] [--seed N]
+                     [--head-jvm-arg ARG]... [extra JMH args]
 
   --base REF|JAR    the reference build: a git ref of this repository (built in a temporary worktree)
                     or a benchmarks.jar
@@ -25,6 +26,9 @@ usage: scripts/ab.sh --base REF|JAR [--head REF|JAR] [--out DIR] [--budget 20m] 
   --thresholds FILE per-benchmark and per-metric thresholds (default: the base build's own
                     gate-thresholds.properties, packaged in its jar)
   --seed N          the random order's seed, to repeat a schedule
+  --head-jvm-arg ARG  a JVM flag for the head's forks only (repeatable), recorded in every row of head.json,
+                    e.g. -Dloopbench.slowdown.taskNanos=50 to check that the gate sees a real slowdown
+                    (dev.loopbench.loop.support.Slowdown says what each loop slows)
   extra JMH args    passed on, e.g. -p impl=mpsc,netty
 
 Each round runs the base fork and the head fork of every variant back to back, in a random order
@@ -54,7 +58,7 @@ jmh_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --help|-h) usage; exit 0 ;;
-    --base|--head|--out|--budget|--profile|--min-rounds|--max-rounds|--thresholds|--seed)
+    --base|--head|--out|--budget|--profile|--min-rounds|--max-rounds|--thresholds|--seed|--head-jvm-arg)
       [ $# -ge 2 ] && [ -n "$2" ] || bad_usage "$1 needs a value"
       case "$1" in
         --base) base=$2 ;;

@@ -26,13 +26,13 @@ import java.util.stream.Collectors;
  * {@code -prof}, {@code -rf json}...) work as usual and override the profile's.
  *
  * <pre>
- * java -jar benchmarks.jar [--profile smoke|quick|full] [--print-jmh-args] [JMH options] [benchmark regexps]
+ * java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [JMH options] [benchmark regexps]
  * java -jar benchmarks.jar --interleave | --rounds N | --ab BASE.jar --out DIR  [...the same]
  * java -jar benchmarks.jar --tune IMPL [--rates 1000,10000,100000] [--budget 15m] -rf json -rff FILE
  * </pre>
  *
  * <ul>
- *   <li>Without {@code --profile}, the quick profile runs; listing options ({@code -l}, {@code -lp}, {@code -h},
+ *   <li>{@code --profile} names a {@link RunProfile}; without it, {@link RunProfile#DEFAULT} runs; listing options ({@code -l}, {@code -lp}, {@code -h},
  *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
  *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
  *       when loop options are given ({@code -p loopOptions=idle=park,idle=spin}), every implementation whose
@@ -131,7 +131,7 @@ public final class BenchmarksMain {
             String arg = args.get(i);
             if (arg.equals(PROFILE_OPTION)) {
                 if (i + 1 == args.size()) {
-                    throw new IllegalArgumentException(PROFILE_OPTION + " needs a value: smoke, quick or full");
+                    throw new IllegalArgumentException(PROFILE_OPTION + " needs a value: one of " + RunProfile.aliases());
                 }
                 profile = RunProfile.forAlias(args.get(++i));
             } else if (!arg.equals(PRINT_OPTION)) {
@@ -270,10 +270,11 @@ public final class BenchmarksMain {
                 .append("                     (-rff) with a fork per round, and the schedule in RUN.rounds.json\n")
                 .append("  --rounds N         the same with N rounds\n")
                 .append("  --ab BASE.jar --out DIR [--budget 20m] [--min-rounds 4] [--max-rounds 30]\n")
-                .append("                     [--thresholds FILE] [--seed N]\n")
+                .append("                     [--thresholds FILE] [--seed N] [--head-jvm-arg ARG]...\n")
                 .append("                     A/B: this jar is the head; every round runs the base and head fork of\n")
                 .append("                     each variant side by side, until every gated row is decided or the\n")
                 .append("                     budget would be exceeded; writes DIR/base.json, DIR/head.json, rounds.json\n")
+                .append("                     --head-jvm-arg: a JVM flag of the head's forks only, e.g. a slowdown\n")
                 .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
                 .append("  --tune IMPL [--rates 1000,10000,100000] [--budget 15m]\n")
                 .append("                     one-way latency at each rate for every setting of the loop's options\n")

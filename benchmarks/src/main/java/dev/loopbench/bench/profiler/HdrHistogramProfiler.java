@@ -31,7 +31,9 @@ import java.util.Map;
  *   <li>{@code wakeups.per.op}: the wakeups its loop issued per task the loop ran (NaN for a loop that cannot
  *       count them);</li>
  *   <li>the CPU the iteration cost: {@code cpu.loop.ns.per.op}, {@code cpu.producers.ns.per.op} and
- *       {@code cpu.loop.share} (see {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown).</li>
+ *       {@code cpu.loop.share} (see {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown);</li>
+ *   <li>the figures the benchmark computes itself per iteration ({@link IterationProbe.PerIteration}), e.g.
+ *       {@code wokenLoop.share}.</li>
  * </ul>
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
@@ -114,6 +116,8 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             forkPooled.clear();
             measurementIterationsSeen = 0;
         }
+        reading.scalars().forEach((name, scalar) ->
+                results.add(new ScalarResult(name, scalar.value(), scalar.unit(), AggregationPolicy.AVG)));
         if (reading.cpu() != null) {
             results.addAll(cpuMetrics(reading.cpu(), result.getMetadata().getMeasuredOps()));
         }

@@ -9,6 +9,7 @@ import org.HdrHistogram.SingleWriterRecorder;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * What a benchmark shows the {@link HdrHistogramProfiler}: the recorder its loop thread writes latencies into, and
@@ -38,8 +39,21 @@ public final class IterationProbe {
      * @param counters  the loop's counters since the previous reading
      * @param cpu       the CPU clocks now, or at the trial's end for the reading after it (the loop thread is gone
      *                  then); null without a loop
+     * @param scalars   the benchmark's own figures of the iteration by metric name, e.g. {@code wokenLoop.share}
      */
-    public record Reading(Histogram latencies, Map<String, Histogram> more, LoopCounters counters, CpuSample cpu) {
+    public record Reading(Histogram latencies, Map<String, Histogram> more, LoopCounters counters, CpuSample cpu,
+                          Map<String, Scalar> scalars) {
+    }
+
+    /** A figure a benchmark computes itself: a value for one iteration, in its unit. */
+    public record Scalar(double value, String unit) {
+    }
+
+    /**
+     * How a benchmark computes a figure of its own per iteration: called once after every iteration (warmup
+     * included), from JMH's thread, and returns the value since the previous call.
+     */
+    public record PerIteration(String unit, DoubleSupplier sincePreviousCall) {
     }
 
     private static volatile Source source;
@@ -64,7 +78,17 @@ public final class IterationProbe {
      * @param more recorders (nanoseconds, one writer each) by the name their metrics carry: {@code hdr.<name>.p50}
      */
     public static void watch(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
-        source = new Source(latencies, Map.copyOf(more), loop);
+        watch(latencies, more, Map.of(), loop);
+    }
+
+    /**
+     * As {@link #watch(SingleWriterRecorder, Map, EventLoop)}, with figures the benchmark computes itself.
+     *
+     * @param scalars figures by the metric name they are reported under
+     */
+    public static void watch(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more,
+                             Map<String, PerIteration> scalars, EventLoop loop) {
+        source = new Source(latencies, Map.copyOf(more), Map.copyOf(scalars), loop);
     }
 
     /** Call before closing the loop: its thread's CPU clock is read here, while the thread is still alive. */
@@ -98,6 +122,7 @@ public final class IterationProbe {
 
         private final SingleWriterRecorder latencies;
         private final Map<String, SingleWriterRecorder> more;
+        private final Map<String, PerIteration> scalars;
         private final EventLoop loop;
         /** The loop's thread, asked of the loop itself, or -1 without a loop. */
         private final long loopThreadId;
@@ -106,9 +131,11 @@ public final class IterationProbe {
         private volatile CpuSample cpuAtEnd;
         private volatile boolean ended;
 
-        Source(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, EventLoop loop) {
+        Source(SingleWriterRecorder latencies, Map<String, SingleWriterRecorder> more, Map<String, PerIteration> scalars,
+               EventLoop loop) {
             this.latencies = latencies;
             this.more = more;
+            this.scalars = scalars;
             this.loop = loop;
             this.loopThreadId = loop == null ? -1 : BoundedWaits.await(loop.submit(() -> Thread.currentThread().getId()));
             this.lastCounters = loop == null ? null : loop.counters();
@@ -129,7 +156,10 @@ public final class IterationProbe {
             Map<String, Histogram> moreIntervals = new TreeMap<>();
             more.forEach((name, recorder) -> moreIntervals.put(name, recorder.getIntervalHistogram()));
             CpuSample cpu = loop == null ? null : ended ? cpuAtEnd : cpuNow();
-            return new Reading(interval, moreIntervals, since, cpu);
+            Map<String, Scalar> values = new TreeMap<>();
+            scalars.forEach((name, scalar) -> values.put(name,
+                    new Scalar(scalar.sincePreviousCall().getAsDouble(), scalar.unit())));
+            return new Reading(interval, moreIntervals, since, cpu, values);
         }
     }
 }

@@ -49,7 +49,7 @@ public final class RoundsLauncher {
                 throw new IllegalArgumentException("--ab " + baseJar + ": no such jar; build the base first");
             }
             sides = List.of(Side.named(BASE, baseJar, out.resolve("base.json")),
-                    Side.named("head", ownJar, out.resolve("head.json")));
+                    Side.named("head", ownJar, out.resolve("head.json"), options.headJvmArgs()));
             schedulePath = out.resolve("rounds.json");
             schedule = new ScheduleLog(schedulePath, options.seed(), sides);
             rule = new SequentialGate(sides.get(0).json(), sides.get(1).json(), schedulePath, options.minRounds(),
@@ -70,6 +70,8 @@ public final class RoundsLauncher {
                         + Durations.format(options.budget())),
                 sides.size() == 1 ? "one fork each per round" : "base and head forks of each variant side by side",
                 options.seed(), schedulePath);
+        sides.stream().filter(side -> !side.jvmArgs().isEmpty()).forEach(side -> progress.println(
+                "== " + side.name() + " forks only: " + String.join(" ", side.jvmArgs())));
         InterleavedRun run = new InterleavedRun(variants, sides, timingArgs,
                 new ProcessForkLauncher(FORK_TIMEOUT_SECONDS), rule, new Random(options.seed()), schedule, progress,
                 plannedRounds);

@@ -18,6 +18,7 @@ import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.Slowdown;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
@@ -350,10 +351,16 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 throw TimeoutException.INSTANCE;
             }
             Thread.interrupted(); // a task's leftover interrupt would fail the blocking strategies' wait at once
+            // a blocking strategy waits for a producer's signal only when nothing is published yet (see Slowdown)
+            boolean waitsForProducer = Slowdown.slowsWakeups() && !wakeupsCounted && cursor.get() < sequence;
             try {
                 return disruptor.waitFor(sequence, cursor, dependentSequence, barrier);
             } catch (InterruptedException swallowed) {
                 return sequence - 1; // invariant 4: nothing available yet; the processor asks again
+            } finally {
+                if (waitsForProducer) {
+                    Slowdown.afterWakeup();
+                }
             }
         }
 

@@ -77,6 +77,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
+        Slowdown.initialize();
         this.name = settings.name();
         this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
         this.offloads = new OffloadTracker(this, lifecycle, admission);
@@ -171,6 +172,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
+        Slowdown.perTask();
         Throwable handlerFailure = taskRunner.run(task);
         if (handlerFailure != null) {
             die(handlerFailure);

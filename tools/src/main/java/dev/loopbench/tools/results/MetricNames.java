@@ -38,6 +38,10 @@ public final class MetricNames {
 
     /** The wakeups a loop issued per operation. */
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
+    /** One-way latency's histogram of the sender's lateness (actual send time minus intended slot): {@code hdr.lateness.*}. */
+    public static final String LATENESS = "lateness";
+    /** Round trips with a parking caller: the share of them that woke the loop, per iteration. */
+    public static final String WOKEN_LOOP_SHARE = "wokenLoop.share";
 
     private static final String HDR_MAX = HDR_PREFIX + MAX_SUFFIX;
     private static final String HDR_PERCENTILE_PREFIX = HDR_PREFIX + "p";

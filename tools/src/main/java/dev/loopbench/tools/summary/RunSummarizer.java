@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.function.DoublePredicate;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
+import java.util.stream.Stream;
 
 /**
  * Reads a run's results as figures per implementation, marks the best implementation of each figure and reads
@@ -77,7 +78,7 @@ public final class RunSummarizer {
         List<String> notes = missingLimits.stream()
                 .map(limit -> "no usable " + limit + " in this run: figures read against it have no limit ratio")
                 .toList();
-        return new RunSummary(summary, notes);
+        return new RunSummary(summary, Stream.concat(notes.stream(), WarmupDrift.notes(results).stream()).toList());
     }
 
     /**

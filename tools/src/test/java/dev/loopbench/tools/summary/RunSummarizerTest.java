@@ -69,7 +69,7 @@ class RunSummarizerTest {
 
         assertTrue(throughput.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()));
         assertEquals(List.of("no usable dev.loopbench.bench.limits.MpscQueueLimit.from1Producer in this run: "
-                + "figures read against it have no limit ratio"), summary.notes());
+                + "figures read against it have no limit ratio"), limitNotes(summary));
     }
 
     @Test
@@ -129,7 +129,12 @@ class RunSummarizerTest {
         assertTrue(median.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()), median.toString());
         assertTrue(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().get(0)
                 .limitRatio().isPresent());
-        assertEquals(List.of(), summary.notes());
+        assertEquals(List.of(), limitNotes(summary));
+    }
+
+    /** The notes about limits; the synthetic rows' iterations also drift, which {@link WarmupDriftTest} covers. */
+    private static List<String> limitNotes(RunSummary summary) {
+        return summary.notes().stream().filter(note -> note.startsWith("no usable")).toList();
     }
 
     private Path run() throws Exception {
