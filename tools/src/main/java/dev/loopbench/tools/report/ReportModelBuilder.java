@@ -129,7 +129,7 @@ final class ReportModelBuilder {
                 .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().filter(LimitRatio::isFloor).isPresent()))
                 .toList();
         if (withLimit.isEmpty()) {
-            notes.add("no limit ratios: no loop figure has its limit benchmark in this run");
+            notes.add("no limit ratios: no loop figure has its limit benchmark in this run, or the limit is no floor for it");
             return Optional.empty();
         }
         Set<String> impls = new LinkedHashSet<>();

@@ -27,7 +27,8 @@ public final class PhysicalLimits {
             + "(`PhysicalLimits`), with the same load, idle state, wakeups and statistic (a median against a median): "
             + "a spinning caller's round trip against the spin ping-pong, a wakeup after a gap against a directly unparked "
             + "sleeper after the same gap, an awake one-way latency against a one-way spin hand-off, burst "
-            + "throughput against the same load through the bare queue. Figures with no such floor have none.";
+            + "throughput against the same load through the bare queue; a spinning limit only for a loop woken at most "
+            + "0.01 times per task. Figures with no such floor have none; a ratio below 1 says the limit is no floor.";
 
     private static final String BENCH = "dev.loopbench.bench.";
     private static final String SPIN_PING_PONG = BENCH + "limits.SpinPingPongLimit.roundTrip";
