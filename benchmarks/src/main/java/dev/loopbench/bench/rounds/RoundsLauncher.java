@@ -41,7 +41,7 @@ public final class RoundsLauncher {
         Path schedulePath;
         StoppingRule rule;
         Optional<Integer> plannedRounds;
-        Optional<Integer> maxLooks = Optional.empty();
+        ScheduleLog schedule;
         if (options.abBase().isPresent()) {
             Path out = options.out().orElseThrow();
             Path baseJar = options.abBase().get();
@@ -51,10 +51,9 @@ public final class RoundsLauncher {
             sides = List.of(Side.named(BASE, baseJar, out.resolve("base.json")),
                     Side.named("head", ownJar, out.resolve("head.json"), options.headJvmArgs()));
             schedulePath = out.resolve("rounds.json");
-            SequentialGate gate = new SequentialGate(sides.get(0).json(), sides.get(1).json(), options.minRounds(),
-                    options.maxRounds(), thresholds(options), progress);
-            maxLooks = Optional.of(gate.maxLooks());
-            rule = gate.withinBudget(options.budget());
+            schedule = new ScheduleLog(schedulePath, options.seed(), sides);
+            rule = new SequentialGate(sides.get(0).json(), sides.get(1).json(), schedulePath, options.minRounds(),
+                    options.maxRounds(), options.budget(), thresholds(options), schedule, progress);
             plannedRounds = Optional.empty();
         } else {
             int rounds = options.rounds().orElse(forks);
@@ -63,9 +62,9 @@ public final class RoundsLauncher {
             schedulePath = Path.of(run.json().toString().replaceFirst("\\.json$", "") + ".rounds.json");
             rule = StoppingRule.fixedRounds(rounds);
             plannedRounds = Optional.of(rounds);
+            schedule = new ScheduleLog(schedulePath, options.seed(), sides);
         }
         sides.forEach(RoundsLauncher::startAfresh);
-        ScheduleLog schedule = new ScheduleLog(schedulePath, options.seed(), sides, maxLooks);
         progress.printf("== %d variant(s) x %s, %s; seed %d; schedule in %s%n", variants.size(),
                 plannedRounds.map(n -> n + " round(s)").orElse("up to " + options.maxRounds() + " rounds within "
                         + Durations.format(options.budget())),

@@ -26,7 +26,7 @@ public final class SummaryTable {
                 table.add(first ? key.simpleName() : "", first ? key.mode() : "",
                         first ? BenchmarkKey.paramsLabel(key.params()) : "", first ? figure.key().metric() : "",
                         impl.impl(), scoreOf(figure, impl), errorOf(impl), impl.metric().unit(),
-                        Numbers.times(impl.limitRatio().orElse(Double.NaN)), impl.best() ? "*" : "");
+                        impl.limitRatio().map(LimitRatio::shown).orElse(""), impl.best() ? "*" : "");
                 first = false;
             }
         }
@@ -36,7 +36,9 @@ public final class SummaryTable {
     /** The summary as plain text, with its notes below the table. */
     public static String toText(RunSummary summary) {
         StringBuilder text = new StringBuilder(of(summary).toText());
-        text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run. *: best impl.\n");
+        text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run,"
+                + " the geometric mean of per-round ratios with its 95% interval (docs/statistics.md). *: best impl,"
+                + " its forks clear of every other impl's.\n");
         summary.notes().forEach(note -> text.append("Note: ").append(note).append('\n'));
         return text.toString();
     }

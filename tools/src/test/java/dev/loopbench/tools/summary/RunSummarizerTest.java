@@ -37,7 +37,7 @@ class RunSummarizerTest {
         RunSummary summary = RunSummarizer.summarize(JmhResultReader.read(run()));
 
         Map<String, Double> ratios = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().stream()
-                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
+                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().orElseThrow().ratio()));
 
         assertEquals(4.0, ratios.get("mpsc"), 0.4);
         assertEquals(6.0, ratios.get("locked"), 0.6);
@@ -96,7 +96,7 @@ class RunSummarizerTest {
         Figure rate = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (thrpt)");
         assertTrue(rate.impls().stream().allMatch(impl -> impl.limitRatio().isEmpty()), rate.toString());
         Map<String, Double> medianRatios = figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p50 (thrpt)").impls().stream()
-                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().getAsDouble()));
+                .collect(Collectors.toMap(ImplScore::impl, impl -> impl.limitRatio().orElseThrow().ratio()));
         assertEquals(20.0, medianRatios.get("mpsc"), 2.0);
         assertEquals(40.0, medianRatios.get("netty"), 4.0);
     }
@@ -113,7 +113,7 @@ class RunSummarizerTest {
         assertTrue(figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 score (avgt)").impls().get(0)
                 .limitRatio().isEmpty());
         assertEquals(20.0, figure(summary, "WakeupLatency.roundTripAfterGap idleGapMicros=0 hdr.p50 (avgt)").impls()
-                .get(0).limitRatio().getAsDouble(), 2.0);
+                .get(0).limitRatio().orElseThrow().ratio(), 2.0);
     }
 
     @Test
