@@ -34,7 +34,7 @@ public final class SummaryCommand extends ConsoleCommand {
                 is left blank. The method: docs/statistics.md.
 
                   RUN.json          a JMH result file, e.g. results/2026-11-22-quick.json
-                  --markdown FILE   also write the README's headline table of the run as markdown: the loops
+                  --markdown FILE   also write the headline table of the run (results/README.md's) as markdown: the loops
                                     as columns (in the order RUN.meta.json's -p impl= names them), the best
                                     in bold; '-' prints it instead of the text, e.g.
                                     summary results/baseline.json --markdown -

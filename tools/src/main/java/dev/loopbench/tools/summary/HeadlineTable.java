@@ -17,14 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's headline table: a few figures of a {@link RunSummary}, one row each, with the loops side by side as
- * columns, each cell the run's score (the mean of its forks' values; {@code hdr.*} are each fork's pooled
+ * The headline table of a run ({@code results/README.md} shows the baseline's): a few figures of a
+ * {@link RunSummary}, one row each, with the loops side by side as columns, each cell the run's score (the mean of its forks' values; {@code hdr.*} are each fork's pooled
  * percentiles), the best loop in bold where "best" means something and its forks all beat the others' (a lead
  * within the fork-to-fork spread is none). The one-way latency is headlined from the producer's {@code execute()}
  * call, beside the sender's own lateness (actual send time minus intended slot), which the intended-slot figures
  * add and which is not the loop's. The figures, their best marks and the
  * "not counted" of loops that cannot count are the summary's; this only picks rows and lays them out, so that the
- * README's figures are read from the run, never typed.
+ * stored figures are read from the run, never typed.
  */
 public final class HeadlineTable {
 
