@@ -1,10 +1,8 @@
 package dev.loopbench.tools.cli;
 
-import dev.loopbench.tools.compare.AlphaSpending;
 import dev.loopbench.tools.compare.ComparisonMarkdownRenderer;
 import dev.loopbench.tools.compare.ComparisonSettings;
 import dev.loopbench.tools.compare.ComparisonTextRenderer;
-import dev.loopbench.tools.compare.RoundPairing;
 import dev.loopbench.tools.compare.RunComparator;
 import dev.loopbench.tools.compare.RunComparison;
 import dev.loopbench.tools.compare.SimulatedSlowdown;
@@ -98,15 +96,16 @@ public final class CompareCommand extends ConsoleCommand {
 
         Optional<RoundSchedule> schedule = scheduleFile != null
                 ? Optional.of(RoundSchedule.read(Path.of(scheduleFile))) : Optional.empty();
-        Optional<RoundPairing> pairing = schedule.flatMap(rounds -> RoundPairing.of(rounds, baseFile, newFile));
-        if (settings.paired() && schedule.isPresent() && pairing.isEmpty()) {
-            throw new UsageException("--schedule " + scheduleFile + " names no sides for " + baseFile + " and "
-                    + newFile + " (by file name, or 'base' and 'head'); pass the rounds.json of the A/B run that wrote them");
-        }
+        RunComparison comparison;
         if (schedule.isPresent()) {
-            settings = settings.atLevel(AlphaSpending.finalLevel(settings.familyAlpha(), schedule.get()));
+            try {
+                comparison = RunComparator.compareRounds(base, next, settings, schedule.get(), baseFile, newFile);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--schedule " + scheduleFile + ": " + e.getMessage());
+            }
+        } else {
+            comparison = RunComparator.compare(base, next, settings);
         }
-        RunComparison comparison = RunComparator.compare(base, next, settings, pairing);
         if (comparison.comparisons().isEmpty() && comparison.broken().size() == base.results().size()) {
             err.println("error: " + base.source() + " (" + base.results().size() + " rows) and " + next.source() + " ("
                     + next.results().size() + " rows) have no benchmark in common; rows match by benchmark, mode and "

@@ -5,6 +5,7 @@ import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.Direction;
 import dev.loopbench.tools.results.Metric;
 import dev.loopbench.tools.results.MetricNames;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.TimeUnits;
 import dev.loopbench.tools.text.Numbers;
@@ -48,6 +49,23 @@ public final class RunComparator {
     /** Compares with forks paired by position (paired settings) or not paired at all. */
     public static RunComparison compare(Run baseRun, Run newRun, ComparisonSettings settings) {
         return compare(baseRun, newRun, settings, Optional.empty());
+    }
+
+    /**
+     * Compares the two sides of one interleaved A/B run as the gate does: paired by the rounds of its schedule, at
+     * the share of the false-alarm rate that the run's looks left ({@link AlphaSpending#finalLevel}).
+     *
+     * @throws IllegalArgumentException when the settings ask for pairs and the schedule names neither file's side
+     */
+    public static RunComparison compareRounds(Run baseRun, Run newRun, ComparisonSettings settings,
+                                              RoundSchedule schedule, String baseFile, String newFile) {
+        Optional<RoundPairing> pairing = RoundPairing.of(schedule, baseFile, newFile);
+        if (settings.paired() && pairing.isEmpty()) {
+            throw new IllegalArgumentException("the schedule names no sides for " + baseFile + " and " + newFile
+                    + " (by file name, or 'base' and 'head'); pass the rounds.json of the A/B run that wrote them");
+        }
+        return compare(baseRun, newRun, settings.atLevel(AlphaSpending.finalLevel(settings.familyAlpha(), schedule)),
+                pairing);
     }
 
     /** Compares, pairing forks by the rounds of {@code pairing} where the settings ask for pairs. */
