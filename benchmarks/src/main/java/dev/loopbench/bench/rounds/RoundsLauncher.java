@@ -83,11 +83,12 @@ public final class RoundsLauncher {
         return judgedSideFailed ? 1 : 0;
     }
 
-    private static Thresholds thresholds(RoundsOptions options) {
+    static Thresholds thresholds(RoundsOptions options) {
         Optional<Path> file = options.thresholds();
         try {
             return file.isPresent() ? Thresholds.read(file.get(), RunComparator.DEFAULT_THRESHOLD_PCT)
-                    : Thresholds.uniform(RunComparator.DEFAULT_THRESHOLD_PCT);
+                    : Thresholds.packaged(RunComparator.DEFAULT_THRESHOLD_PCT)
+                            .orElse(Thresholds.uniform(RunComparator.DEFAULT_THRESHOLD_PCT));
         } catch (ResultFileException e) {
             throw new IllegalArgumentException("--thresholds " + e.getMessage(), e);
         }
@@ -112,7 +113,7 @@ public final class RoundsLauncher {
         }
     }
 
-    private static Path ownJar() {
+    static Path ownJar() {
         try {
             Path location = Path.of(RoundsLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location)) {
