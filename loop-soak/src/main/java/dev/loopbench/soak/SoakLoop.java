@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * One loop of a soak round, with what the round must know to judge it: the thread it runs on, its producers' logs,
@@ -30,9 +31,12 @@ final class SoakLoop {
     private final AtomicBoolean stoppedFromLoopThread = new AtomicBoolean();
     private final Map<String, Integer> foreignHandedBack = new ConcurrentHashMap<>();
 
-    private SoakLoop(EventLoop loop, TrackingThreadFactory threads) {
+    private final BrokenInvariants broken;
+
+    private SoakLoop(EventLoop loop, TrackingThreadFactory threads, BrokenInvariants broken) {
         this.loop = loop;
         this.threads = threads;
+        this.broken = broken;
     }
 
     /**
@@ -46,7 +50,7 @@ final class SoakLoop {
                 .uncaughtExceptionHandler((thread, thrown) -> broken.report(name + ": " + thrown
                         + " escaped a task on " + thread.getName() + ", though no soak task throws"))
                 .build();
-        return new SoakLoop(loop, threads);
+        return new SoakLoop(loop, threads, broken);
     }
 
     EventLoop loop() {
@@ -62,7 +66,7 @@ final class SoakLoop {
     }
 
     /** A log for a new producer of this loop's tasks. */
-    ProducerLog newLog(int producer, int capacity, BrokenInvariants broken) {
+    ProducerLog newLog(int producer, int capacity) {
         ProducerLog log = new ProducerLog("producer " + producer + " on " + name(), capacity, broken);
         logs.add(log);
         return log;
@@ -72,9 +76,17 @@ final class SoakLoop {
         return logs;
     }
 
-    /** Someone is about to stop this loop; call before {@code shutdown()}, {@code shutdownNow()} or {@code close()}. */
+    /**
+     * Someone is about to stop this loop; call before {@code shutdown()}, {@code shutdownNow()} or {@code close()}.
+     * The first call checks that the loop had not stopped by itself.
+     */
     void stopAsked() {
-        stopAsked.set(true);
+        // read before the flag is taken: every stop comes after its own stopAsked(), so a loop already shut down
+        // when the first of them read it had shut down unasked
+        boolean alreadyShutDown = loop.isShutdown();
+        if (!stopAsked.getAndSet(true) && alreadyShutDown) {
+            reportStoppedUnasked();
+        }
     }
 
     /**
@@ -86,12 +98,16 @@ final class SoakLoop {
         stopAsked();
     }
 
-    /** Reports a loop that shut down although nobody asked it to: its thread died. */
-    void checkNotStoppedUnasked(BrokenInvariants broken) {
-        if (loop.isShutdown() && !stopAsked.get()) {
-            broken.report(name() + " shut down although nothing asked it to: its loop thread died?"
-                    + (loop.isTerminated() ? "" : " (not terminated)"));
-        }
+    private void reportStoppedUnasked() {
+        broken.report(name() + " shut down although nothing asked it to" + (loop.isTerminated()
+                ? ", and terminated" : "") + "; its threads: " + threads.made().stream()
+                .map(thread -> thread.getName() + (thread.isAlive() ? " alive" : " ended"))
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** Reports each of this loop's threads that died of a throwable. */
+    void checkNoThreadDied() {
+        threads.deaths().forEach(death -> broken.report(name() + ": loop thread " + death));
     }
 
     /**

@@ -99,7 +99,7 @@ final class SoakRound {
         for (SoakLoop loop : loops) {
             SoakLoop other = loop == first ? second : first;
             for (int n = 1 + random.nextInt(MAX_PRODUCERS_PER_LOOP); n > 0; n--) {
-                ProducerLog log = loop.newLog(++producer, PRODUCER_CAPACITY, broken);
+                ProducerLog log = loop.newLog(++producer, PRODUCER_CAPACITY);
                 started.add(workers.newThread(
                         new Producer(loop, other, log, pool, futures, counts, random.nextLong(), roundOver)));
             }
@@ -124,7 +124,6 @@ final class SoakRound {
         for (Thread thread : started) {
             joinBy(thread, deadline);
         }
-        loops.forEach(loop -> loop.checkNotStoppedUnasked(broken));
         List<SoakLoop> terminated = new ArrayList<>();
         for (SoakLoop loop : loops) {
             if (stop(loop, calls)) {
@@ -145,6 +144,7 @@ final class SoakRound {
                         .collect(Collectors.joining("; ")));
         counts.futures.add(futures.size());
         terminated.forEach(SoakLoop::checkLogs); // a loop that never terminated may still change its logs
+        loops.forEach(SoakLoop::checkNoThreadDied);
         List<TrackingThreadFactory> factories = new ArrayList<>(List.of(workers, poolThreads));
         loops.forEach(loop -> factories.add(loop.threads()));
         ThreadLeakCheck.check(prefix, factories, System.nanoTime() + STUCK_AFTER.toNanos(), broken);
