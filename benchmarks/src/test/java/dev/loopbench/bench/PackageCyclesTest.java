@@ -28,7 +28,7 @@ class PackageCyclesTest {
 
     private static final List<Path> SOURCE_ROOTS = List.of(
             Path.of("../loop-impls/src/main/java"), Path.of("../loop-stress/src/main/java"),
-            Path.of("../tools/src/main/java"), Path.of("src/main/java"));
+            Path.of("../loop-soak/src/main/java"), Path.of("../tools/src/main/java"), Path.of("src/main/java"));
     private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
     private static final Pattern IMPORT =
             Pattern.compile("^import (?:static )?(dev\\.loopbench[\\w.]*?)\\.[A-Z]\\w*(?:\\.\\w+)*;", Pattern.MULTILINE);
