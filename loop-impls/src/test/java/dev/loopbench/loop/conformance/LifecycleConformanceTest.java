@@ -104,6 +104,30 @@ class LifecycleConformanceTest extends ConformanceSupport {
     }
 
     @ConformanceTest
+    @DisplayName("shutdownNow fails the *Async stages whose tasks it takes out unrun, and every stage after them")
+    void shutdownNowFailsTheStagesOfContinuationsItTakesOut(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CompletableFuture<Integer> source = loop.submit(() -> 1);
+        get(source, "the source future");
+        occupy(loop); // released by shutdownNow's interrupt
+        // the source is complete, so each stage's task goes straight into the queue, behind the occupying task
+        List<CompletableFuture<?>> stages = List.of(
+                source.thenApplyAsync(x -> x + 1),
+                source.thenApplyAsync(x -> x + 1, loop),
+                source.thenAcceptAsync(x -> { }),
+                source.handleAsync((x, failure) -> x),
+                source.thenComposeAsync(CompletableFuture::completedFuture).thenApply(x -> x + 1));
+
+        List<Runnable> neverStarted = loop.shutdownNow();
+
+        assertEquals(stages.size(), neverStarted.size(), "each stage's task is handed back: " + neverStarted);
+        for (CompletableFuture<?> stage : stages) {
+            assertInstanceOf(LoopTerminatedException.class, failureOf(stage, "a stage whose task never ran"));
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ConformanceTest
     @DisplayName("shutdownNow called by a task returns the tasks queued behind it and fails their futures")
     void shutdownNowFromTheLoopThread(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
