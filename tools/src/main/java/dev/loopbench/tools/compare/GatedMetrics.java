@@ -25,7 +25,7 @@ public final class GatedMetrics {
      * smaller than the floor stays small), and a metric that replaces it where a row has both ({@code -} for none).
      */
     private static final String TABLE = """
-            * | - | cpu.loop.own.ns.per.op | - | - | -
+            * | - | cpu.loop.own.ns.per.op | - | 100 | -
             * | - | cpu.loop.ns.per.op | - | - | cpu.loop.own.ns.per.op
             * | - | alloc.loop.bytes.per.op | 2 | 16 | -
             * | - | alloc.producers.bytes.per.op | 2 | 16 | -

@@ -102,6 +102,21 @@ class GatedMetricsTest {
     }
 
     @Test
+    void anOwnCostNearZeroOrBelowIsComparedAndFiftyNanosecondsMoreIsSlower() throws Exception {
+        JmhJson.Row light = burst().secondaryForks(OWN_CPU, "ns/op", 5, -3, 4, 1);
+        JmhJson.Row noise = burst().secondaryForks(OWN_CPU, "ns/op", 4, -2, 5, 2);
+        JmhJson.Row fiftyMore = burst().secondaryForks(OWN_CPU, "ns/op", 55, 47, 54, 51);
+
+        Change unchanged = gated(compare(light, noise)).get(OWN_CPU);
+        Change slower = gated(compare(light, fiftyMore)).get(OWN_CPU);
+
+        assertAll(
+                () -> assertEquals(Verdict.UNCHANGED, unchanged.verdict(), unchanged.toString()),
+                () -> assertEquals(Verdict.SLOWER, slower.verdict(), slower.toString()),
+                () -> assertTrue(slower.note().contains("change of value + 100 ns/op"), slower.note()));
+    }
+
+    @Test
     void allocationHasATightThresholdOfItsOwnWhichTheFileOverrides() throws Exception {
         JmhJson.Row base = burst().secondaryForks(ALLOC, "B/op", 1000, 1001, 999, 1000)
                 .secondaryForks(OWN_CPU, "ns/op", 100, 101, 99, 100);
