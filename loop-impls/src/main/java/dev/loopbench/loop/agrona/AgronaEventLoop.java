@@ -49,7 +49,7 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     /** Spins while a claimed head of the bounded queue is being written, before the loop yields to its producer. */
     private static final int HEAD_SPINS = 100;
     /** What a duty cycle returns once the loop has ended: no work count, which is never negative. */
-    private static final int FINISHED = -1;
+    private static final int ENDED = -1;
     /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
     private static final int OVERFLOW_CHUNK_SIZE = 64;
 
@@ -155,7 +155,7 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     /** The loop thread: duty cycles, each followed by the idle strategy given its work count, until the loop ends. */
     private void runDutyCycles() {
         try {
-            for (int workCount; (workCount = doWork()) != FINISHED; ) {
+            for (int workCount; (workCount = doWork()) != ENDED; ) {
                 idleStrategy.idle(workCount);
                 // invariant 4: an interrupt sent to the idle loop, or left by a task, would turn each park into a spin
                 Thread.interrupted();
@@ -168,39 +168,26 @@ public final class AgronaEventLoop extends AbstractEventLoop {
         }
     }
 
-    /** Loop thread only: one duty cycle. @return the tasks it ran, or {@link #FINISHED} once the loop has ended */
+    /** Loop thread only: one duty cycle. @return the tasks it ran, or {@link #ENDED} once the loop has ended */
     private int doWork() {
         int state = state(); // invariant 3: read before polling
         int started = 0;
         try {
-            for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; ) {
-                if (state() >= STOPPING) {
-                    stopOnLoopThread(task, stoppedBeforeRunning());
-                    return FINISHED;
+            for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; started++) {
+                if (!runUnlessStopping(task, started == 0)) {
+                    return ENDED;
                 }
-                if (started++ == 0) {
-                    countTasksRun(1); // a cycle's first task is counted before it runs, as after an idle spell
-                }
-                runTask(task);
             }
         } finally {
             if (started > 1) {
-                countTasksRun(started - 1);
+                countTasksRun(started - 1); // the first was counted as it started
             }
         }
         if (started != 0) {
             return started;
         }
-        if (state >= STOPPING) {
-            stopOnLoopThread(null, stoppedBeforeRunning());
-            return FINISHED;
-        }
-        if (state == SHUTDOWN) {
-            return FINISHED; // the graceful shutdown is complete
-        }
-        if (state == SHUTTING_DOWN && closeInput()) {
-            return 1; // not idle: run at once what producers admitted before the close had queued
-        }
-        return 0;
+        int next = afterEmptyPoll(state);
+        // POLL_AGAIN is not idle: run at once what producers admitted before the close had queued
+        return next == FINISHED ? ENDED : next == POLL_AGAIN ? 1 : 0;
     }
 }

@@ -214,17 +214,13 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     /** Loop thread only: runs one task taken from the ring or the overflow, under the contract's rules. */
     private void run(Runnable task) {
-        if (state() >= STOPPING) {
-            stopOnLoopThread(task, stoppedBeforeRunning());
-            return;
+        if (runUnlessStopping(task, !batchStartedTask)) {
+            if (batchStartedTask) {
+                uncounted++;
+            } else {
+                batchStartedTask = true; // counted as it started
+            }
         }
-        if (batchStartedTask) {
-            uncounted++;
-        } else {
-            batchStartedTask = true;
-            countTasksRun(1); // a batch's first task is counted before it runs, as after an idle spell
-        }
-        runTask(task);
     }
 
     /** Loop thread only: publishes the count of the batch's other tasks. */
@@ -255,12 +251,9 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
         if (ring.getCursor() >= nextSequence) {
             return; // claimed since the wait gave up: the processor hands it over first
         }
-        if (state >= STOPPING) {
-            stopOnLoopThread(null, stoppedBeforeRunning());
-        } else if (state == SHUTDOWN) {
-            processor.halt(); // the graceful shutdown is complete (invariant 5)
-        } else if (state == SHUTTING_DOWN) {
-            closeInput();
+        if (afterEmptyPoll(state) == FINISHED) {
+            // invariant 5; after a stop, onStopped() has halted it already, and a second halt changes nothing
+            processor.halt();
         }
     }
 

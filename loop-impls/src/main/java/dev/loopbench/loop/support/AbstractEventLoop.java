@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * The contract's rules, written once for every implementation, as the composition of one small class per job:
  * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
  * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
- * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A subclass supplies
- * only its queue and its thread, through the abstract methods: how a task gets to the loop thread
+ * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A run loop takes its
+ * steps through two final methods: {@link #runUnlessStopping} for each task it takes, {@link #afterEmptyPoll} when it
+ * finds the queue empty. A subclass supplies only its queue and its thread, through the abstract methods: how a task gets to the loop thread
  * ({@link #enqueue}), how many wait ({@link #pendingTasks}), how the loop thread empties the queue when stopping
  * ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown can close input
  * ({@link #requestCloseCheck}), what happens once no more input can arrive ({@link #onInputClosed}), how a
@@ -62,6 +63,13 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int STOPPING = LoopLifecycle.STOPPING;
     protected static final int STOPPED = LoopLifecycle.STOPPED;
     protected static final int TERMINATED = LoopLifecycle.TERMINATED;
+
+    /** {@link #afterEmptyPoll}: nothing to do; the loop may wait for work. */
+    protected static final int IDLE = 0;
+    /** {@link #afterEmptyPoll}: input has just closed; poll again before anything else. */
+    protected static final int POLL_AGAIN = 1;
+    /** {@link #afterEmptyPoll}: the loop has ended, stopped or shut down; its run loop returns. */
+    protected static final int FINISHED = 2;
 
     private final String name;
     private final LoopLifecycle lifecycle = new LoopLifecycle();
@@ -119,7 +127,8 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /**
      * Called once, from the thread that moved the loop to {@code STOPPING}, unless that is the loop thread: the
-     * loop thread should end its current task soon (interrupt it) and then call {@link #stopOnLoopThread}.
+     * loop thread should end its current task soon (interrupt it) and then take its next task or poll, where
+     * {@link #runUnlessStopping} or {@link #afterEmptyPoll} stops it.
      */
     protected abstract void requestStop();
 
@@ -167,16 +176,64 @@ public abstract class AbstractEventLoop implements EventLoop {
     // ------------------------------------------------------------------------------------------------------
 
     /**
-     * Loop thread only: runs one task under the contract's fault rules. A throwable from the task goes to the
-     * uncaught-exception handler; if the handler itself throws, the loop dies: it moves to {@code STOPPING}
-     * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
+     * Loop thread only: runs {@code task}, just taken from the queue, under the contract's fault rules, unless the
+     * loop is stopping: then the task is abandoned with the rest of the queue ({@link #stopOnLoopThread}), and the
+     * run loop is to end. The state is read after the task was taken, so a {@code shutdownNow()} that came while it
+     * waited in the queue stops the loop before it runs.
+     *
+     * <p>A throwable from the task goes to the uncaught-exception handler; if the handler itself throws, the loop
+     * dies ({@link #die}) and the next call returns false.
+     *
+     * @param firstOfBatch whether the task is the first since the loop last found its queue empty or published its
+     *                     count: then it is counted before it runs, so that a task that woke an idle loop is in
+     *                     {@link #counters()} once it has run. The batch's other tasks are the caller's to count
+     *                     ({@link #countTasksRun}), at the latest when the queue runs dry.
+     * @return false if the loop is stopping and the task was not run
      */
-    protected final void runTask(Runnable task) {
+    protected final boolean runUnlessStopping(Runnable task, boolean firstOfBatch) {
+        if (lifecycle.state() >= STOPPING) {
+            stopOnLoopThread(task, stoppedBeforeRunning());
+            return false;
+        }
+        if (firstOfBatch) {
+            countTasksRun(1);
+        }
         Slowdown.perTask();
         Throwable handlerFailure = taskRunner.run(task);
         if (handlerFailure != null) {
             die(handlerFailure);
         }
+        return true;
+    }
+
+    /**
+     * Loop thread only, after a poll that found the queue empty: the lifecycle's next step, written once for every
+     * run loop.
+     * <ul>
+     *   <li>stopping: takes the queue out ({@link #stopOnLoopThread}) and says {@link #FINISHED};</li>
+     *   <li>input closed ({@code SHUTDOWN}): the graceful shutdown is complete, {@link #FINISHED};</li>
+     *   <li>shutting down with no offload in flight: closes input ({@link #closeInput()}) and says
+     *       {@link #POLL_AGAIN}, to run what producers admitted just before the close had queued;</li>
+     *   <li>otherwise {@link #IDLE}: the loop may wait for work.</li>
+     * </ul>
+     *
+     * @param stateReadBeforePoll {@link #state()} read before the poll: once input has closed, an empty poll then
+     *                            means the queue stays empty (a state read after it could be {@code SHUTDOWN} with
+     *                            tasks queued between the poll and the close)
+     * @return {@link #IDLE}, {@link #POLL_AGAIN} or {@link #FINISHED}
+     */
+    protected final int afterEmptyPoll(int stateReadBeforePoll) {
+        if (stateReadBeforePoll >= STOPPING) {
+            stopOnLoopThread(null, stoppedBeforeRunning());
+            return FINISHED;
+        }
+        if (stateReadBeforePoll == SHUTDOWN) {
+            return FINISHED;
+        }
+        if (stateReadBeforePoll == SHUTTING_DOWN && closeInput()) {
+            return POLL_AGAIN;
+        }
+        return IDLE;
     }
 
     /**
@@ -187,7 +244,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
-    protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
+    final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
         if (stopDrain.drain(alsoAbandoned, cause)) {
             onStopped();
         }
@@ -203,7 +260,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     }
 
     /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
-    protected final LoopTerminatedException stoppedBeforeRunning() {
+    final LoopTerminatedException stoppedBeforeRunning() {
         return new LoopTerminatedException(name, "was stopped by shutdownNow() before running the task");
     }
 
@@ -250,7 +307,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      *
      * @return whether input closed
      */
-    protected final boolean closeInput() {
+    final boolean closeInput() {
         if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
