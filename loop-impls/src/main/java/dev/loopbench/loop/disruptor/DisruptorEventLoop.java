@@ -18,9 +18,8 @@ import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.RingWithOverflow;
 import dev.loopbench.loop.support.Slowdown;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -39,15 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>The ring holds at most its size; {@code execute} and {@code submit} are refused in the caller once that many
- *       tasks are pending (the loop's {@code maxPendingTasks} is never above the ring's size). What must not be
- *       refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
- *       overflow queue, which the loop drains too.</li>
- *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop takes each overflow task only
- *       after it has seen that task at the overflow's head and then no event claimed in the ring: a producer's later
- *       task never runs before its earlier one, whichever of the two each went to. The look is per task, not per
- *       batch: the overflow can empty and refill while one of its tasks runs, and a producer that saw it empty may
- *       have put tasks into the ring before the ones it overflowed next.</li>
+ *   <li>The ring and its overflow keep {@link RingWithOverflow}'s rules: the ring holds at most its size,
+ *       {@code execute} and {@code submit} are refused in the caller once that many tasks are pending, what must not
+ *       be refused overflows, and the loop takes each overflow task only when the ring's cursor shows no event
+ *       claimed past the loop's sequence: a producer's later task never runs before its earlier one, whichever of
+ *       the two each went to.</li>
  *   <li>Before it waits, the loop reads the overflow queue and the state after a full fence; a producer that added to
  *       the overflow, or changed the state, publishes a nudge after a full fence. Either the loop sees the change, or
  *       the producer's nudge is in the ring (and the wait strategy returns for it), or the ring was full, and the
@@ -65,11 +60,6 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
     public static final String NAME = "disruptor";
     public static final String WAIT_STRATEGY = "waitStrategy";
     public static final String RING_SIZE = "ringSize";
-    /**
-     * 2^19: the conformance suite's FIFO test queues up to 400,000 tasks from 4 producers that do not retry, and the
-     * benchmarks keep at most 8,192 in flight; a smaller ring refuses callers sooner, and is preallocated faster.
-     */
-    public static final int DEFAULT_RING_SIZE = 1 << 19;
     /** What the ring preallocates per slot at least: a compressed reference and a {@link TaskEvent} of 16 bytes. */
     private static final int SLOT_BYTES = 4 + 16;
     /** How the registry builds it. */
@@ -78,22 +68,18 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
             List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
                             DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
                                     + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
-                    LoopOption.intBetween(RING_SIZE, DEFAULT_RING_SIZE, 1, 1 << 30, "the ring's size, a power of two "
-                            + "up to 2^30, refused when its slots cannot fit the heap (" + SLOT_BYTES + " bytes a slot "
-                            + "at least); execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                    RingWithOverflow.sizeOption(RING_SIZE, "the ring's size, a power of two", SLOT_BYTES),
                     LoopOption.maxPendingTasks()),
             DisruptorEventLoop::create);
 
     /** Events or overflow tasks the loop runs at most in one batch, which ends with their count published. */
     private static final int MAX_BATCH_SIZE = 1024;
-    /** Elements per chunk of the overflow queue, which holds nothing unless the ring is full. */
-    private static final int OVERFLOW_CHUNK_SIZE = 64;
 
     private static final EventTranslatorOneArg<TaskEvent, Runnable> PUBLISH_TASK = (event, sequence, task) -> event.task = task;
     private static final EventTranslator<TaskEvent> PUBLISH_NUDGE = (event, sequence) -> event.task = null;
 
     private final RingBuffer<TaskEvent> ring;
-    private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    private final RingWithOverflow tasks;
     /**
      * Nudges published into the ring and not yet handed to the handler, at least: {@link #pendingTasks()} counts
      * tasks, and a nudge is no task. Counted before the nudge is published, so a nudge is never taken for a task.
@@ -116,8 +102,7 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
             throw new IllegalArgumentException("option '" + RING_SIZE + "' of '" + NAME
                     + "' must be a power of two; was " + ringSize);
         }
-        settings.requireHeapFor(RING_SIZE, ringSize, SLOT_BYTES);
-        return new DisruptorEventLoop(settings.withMaxPendingTasksAtMost(ringSize),
+        return new DisruptorEventLoop(RingWithOverflow.settingsFor(settings, RING_SIZE, ringSize, SLOT_BYTES),
                 DisruptorWaitStrategyType.forAlias(settings.option(WAIT_STRATEGY)), ringSize);
     }
 
@@ -130,6 +115,25 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
         super(settings);
         this.wakeupsCounted = !waitStrategy.wokenByProducers();
         this.ring = RingBuffer.createMultiProducer(TaskEvent::new, ringSize, new LoopWaitStrategy(waitStrategy.create()));
+        this.tasks = new RingWithOverflow(new RingWithOverflow.Ring() {
+            @Override
+            public boolean offer(Runnable task) {
+                return ring.tryPublishEvent(PUBLISH_TASK, task);
+            }
+
+            /** Claimed past the loop's sequence: published or not, the processor hands it over first. */
+            @Override
+            public boolean holdsTasks() {
+                return ring.getCursor() >= nextSequence;
+            }
+
+            /** Claimed slots less the nudges among them: a nudge is no task. */
+            @Override
+            public int size() {
+                int claimed = (int) (ring.getBufferSize() - ring.remainingCapacity());
+                return Math.max(0, claimed - nudgesInRing.get());
+            }
+        });
         this.processor = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH_SIZE)
                 .build(ring, ring.newBarrier(), new TaskHandler());
         ring.addGatingSequences(processor.getSequence());
@@ -144,12 +148,9 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     @Override
     protected void enqueue(Runnable task) {
-        // invariant 2: behind whatever overflowed before, so that this producer's tasks keep their order
-        if (overflow.isEmpty() && ring.tryPublishEvent(PUBLISH_TASK, task)) {
-            return;
+        if (tasks.offer(task)) {
+            nudge(); // overflowed: the loop may be waiting for the ring
         }
-        overflow.offer(task);
-        nudge();
     }
 
     /** Any thread: makes a waiting loop look at the overflow queue and the state (invariant 3). */
@@ -172,13 +173,12 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 }
             }
         }
-        overflow.drain(into::add);
+        tasks.drainOverflow(into);
     }
 
     @Override
     protected int pendingTasks() {
-        int claimed = (int) (ring.getBufferSize() - ring.remainingCapacity());
-        return Math.max(0, claimed - nudgesInRing.get()) + overflow.size();
+        return tasks.pendingTasks();
     }
 
     @Override
@@ -236,11 +236,11 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
      */
     private void onNothingInRing() {
         int state = state(); // read before looking: once input has closed, empty queues stay empty
-        Runnable task = pollOverflowBehindRing();
+        Runnable task = tasks.pollOverflowBehindRing();
         if (task != null) {
             try {
                 for (int started = 0; task != null;
-                        task = ++started < MAX_BATCH_SIZE ? pollOverflowBehindRing() : null) {
+                        task = ++started < MAX_BATCH_SIZE ? tasks.pollOverflowBehindRing() : null) {
                     run(task);
                 }
             } finally {
@@ -255,26 +255,6 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
             // invariant 5; after a stop, onStopped() has halted it already, and a second halt changes nothing
             processor.halt();
         }
-    }
-
-    /**
-     * Loop thread only: the overflow's head, unless an event is claimed in the ring that the processor has not
-     * handed over yet (invariant 2); then null, and the processor hands the ring's events over first.
-     *
-     * <p>Why each task, and not once a batch: while an overflow task runs, the overflow may be empty (that task was
-     * its last) and a producer, seeing it empty, publishes its next tasks to the ring, whose slots the handler has
-     * already released, until the ring is full (or another producer overflows), and then offers its next task to the
-     * overflow. Polling on would run that task before the ones the same producer put into the ring before it. A
-     * producer claims its ring slot (the cursor) before it offers its later task to the overflow, so a loop that
-     * sees that task at the head and only then reads the cursor sees the claim. Peeking first leaves the task at the
-     * head when it must wait. This costs a peek and a cursor read per overflow task; tasks that go through the ring
-     * pay nothing for it.
-     */
-    private Runnable pollOverflowBehindRing() {
-        if (overflow.peek() == null || ring.getCursor() >= nextSequence) {
-            return null;
-        }
-        return overflow.poll(); // the task peeked: this thread is the overflow's only consumer
     }
 
     /** A slot of the ring: a task, or null for a nudge. */
@@ -356,7 +336,7 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 throws AlertException, TimeoutException {
             VarHandle.fullFence(); // ordering point (invariant 3): the loop's sequence before the overflow and state
             // the overflow before the ring (invariant 2): what a producer published before it overflowed is seen
-            if ((!overflow.isEmpty() || !mayIdle()) && dependentSequence.get() < sequence) {
+            if ((!tasks.overflowIsEmpty() || !mayIdle()) && dependentSequence.get() < sequence) {
                 throw TimeoutException.INSTANCE;
             }
             Thread.interrupted(); // a task's leftover interrupt would fail the blocking strategies' wait at once
