@@ -1,7 +1,7 @@
 package dev.loopbench.loop.agrona;
 
+import dev.loopbench.loop.AbstractEventLoopProvider;
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.RingWithOverflow;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * ({@code Add-Exports: java.base/jdk.internal.misc} in an executable jar's manifest does the same); elsewhere the
  * registry lists it as unavailable and says so.
  */
-public final class AgronaEventLoopProvider implements EventLoopProvider {
+public final class AgronaEventLoopProvider extends AbstractEventLoopProvider {
 
     public static final String NAME = "agrona";
     public static final String IDLE = "idle";
@@ -34,19 +34,9 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
                     "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does", SLOT_BYTES),
             LoopOption.maxPendingTasks());
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
-    }
-
-    @Override
-    public List<LoopOption> options() {
-        return OPTIONS;
+    public AgronaEventLoopProvider() {
+        super(NAME, "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups",
+                OPTIONS);
     }
 
     @Override

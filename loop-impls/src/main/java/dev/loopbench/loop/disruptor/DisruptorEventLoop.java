@@ -11,11 +11,8 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
-import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopCounters;
-import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
-import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
 import dev.loopbench.loop.support.RingWithOverflow;
@@ -57,20 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DisruptorEventLoop extends AbstractEventLoop {
 
-    public static final String NAME = "disruptor";
-    public static final String WAIT_STRATEGY = "waitStrategy";
-    public static final String RING_SIZE = "ringSize";
     /** What the ring preallocates per slot at least: a compressed reference and a {@link TaskEvent} of 16 bytes. */
-    private static final int SLOT_BYTES = 4 + 16;
-    /** How the registry builds it. */
-    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
-            "LMAX Disruptor 4: multi-producer ring, one event handler, the Disruptor's wait strategies",
-            List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
-                            DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
-                                    + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
-                    RingWithOverflow.sizeOption(RING_SIZE, "the ring's size, a power of two", SLOT_BYTES),
-                    LoopOption.maxPendingTasks()),
-            DisruptorEventLoop::create);
+    static final int SLOT_BYTES = 4 + 16;
 
     /** Events or overflow tasks the loop runs at most in one batch, which ends with their count published. */
     private static final int MAX_BATCH_SIZE = 1024;
@@ -96,22 +81,12 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
     /** Loop thread only: whether the current batch has started a task yet. */
     private boolean batchStartedTask;
 
-    private static DisruptorEventLoop create(LoopSettings settings) {
-        int ringSize = settings.nonNegativeIntOption(RING_SIZE);
-        if (Integer.bitCount(ringSize) != 1) {
-            throw new IllegalArgumentException("option '" + RING_SIZE + "' of '" + NAME
-                    + "' must be a power of two; was " + ringSize);
-        }
-        return new DisruptorEventLoop(RingWithOverflow.settingsFor(settings, RING_SIZE, ringSize, SLOT_BYTES),
-                DisruptorWaitStrategyType.forAlias(settings.option(WAIT_STRATEGY)), ringSize);
-    }
-
     /**
      * @param settings with {@code maxPendingTasks} at most {@code ringSize} (see
      *                 {@link LoopSettings#withMaxPendingTasksAtMost})
      * @param ringSize a power of two
      */
-    private DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
+    DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
         super(settings);
         this.wakeupsCounted = !waitStrategy.wokenByProducers();
         this.ring = RingBuffer.createMultiProducer(TaskEvent::new, ringSize, new LoopWaitStrategy(waitStrategy.create()));
