@@ -60,23 +60,7 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     AgronaEventLoop(LoopSettings settings, int capacity, IdleStrategy idleStrategy) {
         super(settings);
         this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
-        this.tasks = new RingWithOverflow(new RingWithOverflow.Ring() {
-            @Override
-            public boolean offer(Runnable task) {
-                return queue.offer(task);
-            }
-
-            /** The tail, not the head's slot: a slot claimed and not yet written can hide a later one that is. */
-            @Override
-            public boolean holdsTasks() {
-                return !queue.isEmpty();
-            }
-
-            @Override
-            public int size() {
-                return queue.size();
-            }
-        });
+        this.tasks = new RingWithOverflow(RingWithOverflow.Ring.onQueue(queue));
         this.idleStrategy = idleStrategy;
         this.thread = LoopThreads.marking(settings.threadFactory()).newThread(this::runDutyCycles);
         thread.start();

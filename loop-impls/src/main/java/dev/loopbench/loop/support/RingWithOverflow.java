@@ -6,6 +6,7 @@ import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.util.List;
+import java.util.Queue;
 
 /**
  * The queue of a loop on a bounded ring (the {@code agrona} and {@code disruptor} loops): the ring, and an unbounded
@@ -56,6 +57,30 @@ public final class RingWithOverflow {
 
         /** Any thread: how many tasks the ring holds, as of a recent moment. */
         int size();
+
+        /**
+         * A bounded queue as the ring. Its {@code isEmpty()} must read its claims, not its head's slot, as Agrona's
+         * {@code ManyToOneConcurrentArrayQueue} and JCTools' {@code MpscArrayQueue} do (their producer index is
+         * claimed before the slot is written): a slot claimed and not yet written can hide a later one that is.
+         */
+        static Ring onQueue(Queue<Runnable> bounded) {
+            return new Ring() {
+                @Override
+                public boolean offer(Runnable task) {
+                    return bounded.offer(task);
+                }
+
+                @Override
+                public boolean holdsTasks() {
+                    return !bounded.isEmpty();
+                }
+
+                @Override
+                public int size() {
+                    return bounded.size();
+                }
+            };
+        }
     }
 
     private final Ring ring;

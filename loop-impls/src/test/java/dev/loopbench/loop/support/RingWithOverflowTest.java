@@ -1,14 +1,13 @@
 package dev.loopbench.loop.support;
 
+import dev.loopbench.loop.OrderedProducers;
 import org.jctools.queues.MpscArrayQueue;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -140,68 +139,25 @@ class RingWithOverflowTest {
         int producers = 4;
         int perProducer = 20_000;
         MpscArrayQueue<Runnable> queue = new MpscArrayQueue<>(4);
-        RingWithOverflow tasks = new RingWithOverflow(new RingWithOverflow.Ring() {
-            @Override
-            public boolean offer(Runnable task) {
-                return queue.offer(task);
-            }
+        RingWithOverflow tasks = new RingWithOverflow(RingWithOverflow.Ring.onQueue(queue));
+        OrderedProducers ordered = new OrderedProducers(producers, perProducer);
 
-            @Override
-            public boolean holdsTasks() {
-                return !queue.isEmpty();
-            }
-
-            @Override
-            public int size() {
-                return queue.size();
-            }
-        });
-        int[] lastSeen = new int[producers];
-        Arrays.fill(lastSeen, -1);
-        List<String> outOfOrder = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int p = 0; p < producers; p++) {
-            int producer = p;
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int i = 0; i < perProducer; i++) {
-                    int sequence = i;
-                    tasks.offer(() -> {
-                        if (sequence != lastSeen[producer] + 1 && outOfOrder.size() < 10) {
-                            outOfOrder.add("producer " + producer + ": " + sequence + " after " + lastSeen[producer]);
-                        }
-                        lastSeen[producer] = sequence;
-                    });
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
+        ordered.start(tasks::offer);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        for (int taken = 0; taken < producers * perProducer; ) {
+        while (ordered.runs() < producers * perProducer) {
             Runnable task = queue.poll(); // JCTools waits out a claimed slot not yet written
             if (task == null) {
                 task = tasks.pollOverflowBehindRing();
             }
             if (task != null) {
                 task.run();
-                taken++;
             } else {
-                assertTrue(System.nanoTime() < deadline, "took only " + taken + " tasks in 30 s");
+                assertTrue(System.nanoTime() < deadline, "ran only " + ordered.runs() + " tasks in 30 s");
                 Thread.onSpinWait();
             }
         }
-        for (Thread thread : threads) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-            assertFalse(thread.isAlive(), thread + " did not finish");
-        }
-        assertEquals(List.of(), outOfOrder);
+        ordered.awaitGiven(10);
+        assertEquals(List.of(), ordered.violations());
         assertEquals(0, tasks.pendingTasks());
     }
 }
