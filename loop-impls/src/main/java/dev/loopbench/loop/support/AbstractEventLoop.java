@@ -30,13 +30,14 @@ import java.util.concurrent.TimeUnit;
  * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
  * thread, the loop's own included, so a task that reschedules itself ends with the shutdown. Continuations of
  * work accepted before are still taken, from any thread: offload outcomes, and the {@code *Async} stages of this
- * loop's futures that run on this loop (they reach it through {@link #continuationExecutor()}, see
+ * loop's futures that run on this loop (they reach it through its continuation executor, see
  * {@link LoopFuture}). The loop thread closes input once its queue is empty, no task runs and no offload is in
  * flight; a continuation that comes later is refused, and its stage completes exceptionally.
  *
  * <h2>Thread contract</h2>
  * Public methods may be called from any thread. Methods documented "loop thread only" are called by the
- * subclass's run loop (or by the adapted executor's thread) and never elsewhere.
+ * subclass's run loop (or by the adapted executor's thread) and never elsewhere; they {@code assert inEventLoop()},
+ * as Netty's do, so every test run (Surefire enables assertions) checks it.
  *
  * <h2>Lifecycle</h2>
  * {@link LoopLifecycle}'s one state, only ever advanced, by CAS:
@@ -73,6 +74,8 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     private final String name;
     private final LoopLifecycle lifecycle = new LoopLifecycle();
+    /** This loop as its parts see it, each through its own narrow view. */
+    private final Parts parts;
     private final Admission admission;
     private final OffloadTracker offloads;
     private final SafeTaskRunner taskRunner;
@@ -82,16 +85,22 @@ public abstract class AbstractEventLoop implements EventLoop {
      * cache line that may hold the state the producers read.
      */
     private final SingleWriterCounter tasksRun = new SingleWriterCounter();
+    /**
+     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
+     * during a graceful shutdown, from any thread, until input closes.
+     */
     private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
         Slowdown.initialize();
         this.name = settings.name();
-        this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
-        this.offloads = new OffloadTracker(this, lifecycle, admission);
+        Parts parts = new Parts();
+        this.parts = parts;
+        this.admission = new Admission(parts, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
+        this.offloads = new OffloadTracker(parts, lifecycle, admission);
         this.taskRunner = new SafeTaskRunner(settings.uncaughtExceptionHandler());
-        this.stopDrain = new StopDrain(this, lifecycle, admission, offloads);
-        this.continuations = task -> admission.accept(Objects.requireNonNull(task, "task"), true);
+        this.stopDrain = new StopDrain(parts, lifecycle);
+        this.continuations = task -> admission.acceptContinuation(Objects.requireNonNull(task, "task"));
     }
 
     @Override
@@ -146,13 +155,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        admission.accept(Objects.requireNonNull(task, "task"), false);
+        admission.accept(Objects.requireNonNull(task, "task"));
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
-        SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        admission.accept(submitted, false);
+        SubmittedTask<V> submitted = new SubmittedTask<>(parts, Objects.requireNonNull(task, "task"));
+        admission.accept(submitted);
         return submitted;
     }
 
@@ -163,13 +172,6 @@ public abstract class AbstractEventLoop implements EventLoop {
         return offloads.start(pool, blocking);
     }
 
-    /**
-     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
-     * during a graceful shutdown, from any thread, until input closes.
-     */
-    final Executor continuationExecutor() {
-        return continuations;
-    }
 
     // ------------------------------------------------------------------------------------------------------
     // Running and stopping (loop thread only)
@@ -191,6 +193,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @return false if the loop is stopping and the task was not run
      */
     protected final boolean runUnlessStopping(Runnable task, boolean firstOfBatch) {
+        assert inEventLoop();
         if (lifecycle.state() >= STOPPING) {
             stopOnLoopThread(task, stoppedBeforeRunning());
             return false;
@@ -223,6 +226,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @return {@link #IDLE}, {@link #POLL_AGAIN} or {@link #FINISHED}
      */
     protected final int afterEmptyPoll(int stateReadBeforePoll) {
+        assert inEventLoop();
         if (stateReadBeforePoll >= STOPPING) {
             stopOnLoopThread(null, stoppedBeforeRunning());
             return FINISHED;
@@ -245,6 +249,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
     final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
+        assert inEventLoop();
         if (stopDrain.drain(alsoAbandoned, cause)) {
             onStopped();
         }
@@ -256,6 +261,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * terminated.
      */
     protected final void countTasksRun(long started) {
+        assert inEventLoop();
         tasksRun.add(started);
     }
 
@@ -266,6 +272,7 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /** Loop thread only: the loop thread cannot go on; every pending future completes exceptionally. */
     protected final void die(Throwable cause) {
+        assert inEventLoop();
         lifecycle.advance(STOPPING);
         stopOnLoopThread(null, new LoopTerminatedException(name, "died before running the task", cause));
     }
@@ -308,6 +315,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * @return whether input closed
      */
     final boolean closeInput() {
+        assert inEventLoop();
         if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
@@ -380,10 +388,61 @@ public abstract class AbstractEventLoop implements EventLoop {
         return new LoopCounters(tasksRun.get(), wakeupsIssued());
     }
 
-    /** Message of the {@link IllegalStateException} that replaces a self-deadlock on the loop thread. */
-    final String selfDeadlockMessage(String operation) {
-        return operation + " on an unfinished future of event loop '" + name
-                + "' from that loop's own thread would deadlock it";
+    /**
+     * This loop as its parts see it: each part holds only its own narrow interface, so it can be tested alone, and
+     * none can reach what the subclass keeps protected.
+     */
+    private final class Parts implements Admission.Loop, OffloadTracker.Loop, StopDrain.Loop {
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int pendingTasks() {
+            return AbstractEventLoop.this.pendingTasks();
+        }
+
+        @Override
+        public void enqueue(Runnable task) {
+            AbstractEventLoop.this.enqueue(task);
+        }
+
+        @Override
+        public Executor executor() {
+            return AbstractEventLoop.this;
+        }
+
+        @Override
+        public Executor continuationExecutor() {
+            return continuations;
+        }
+
+        @Override
+        public boolean inEventLoop() {
+            return AbstractEventLoop.this.inEventLoop();
+        }
+
+        @Override
+        public void requestCloseCheck() {
+            AbstractEventLoop.this.requestCloseCheck();
+        }
+
+        @Override
+        public void awaitProducersOutside() {
+            admission.awaitProducersOutside();
+        }
+
+        @Override
+        public void drainQueue(List<Runnable> into) {
+            AbstractEventLoop.this.drainQueue(into);
+        }
+
+        @Override
+        public void abandonOffloads() {
+            offloads.abandonAll();
+        }
     }
 
     @Override

@@ -28,16 +28,32 @@ import java.util.function.Supplier;
  *
  * <p><b>Continuations during a graceful shutdown.</b> The {@code *Async} stages of a loop future that run on its
  * loop, with no executor or with the loop itself as the executor, reach the loop as continuations
- * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes until it closes
+ * ({@link Loop#continuationExecutor()}), which a shutting-down loop still takes until it closes
  * input. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
  * {@link CompletableFuture} would have it fire the pending stages itself when it wakes, racing the loop thread,
  * and a continuation it fired after the loop had closed input would fail instead of running.
  */
 public class LoopFuture<V> extends CompletableFuture<V> {
 
-    private final AbstractEventLoop loop;
+    /** What a loop future needs of its loop. */
+    interface Loop {
 
-    LoopFuture(AbstractEventLoop loop) {
+        /** The loop itself, as the executor of new work. */
+        Executor executor();
+
+        /** Where this loop's {@code *Async} stages reach it: it takes them during a graceful shutdown too. */
+        Executor continuationExecutor();
+
+        /** Whether the calling thread is the loop's. */
+        boolean inEventLoop();
+
+        /** The loop's name, which a refused blocking call gives. */
+        String name();
+    }
+
+    private final Loop loop;
+
+    LoopFuture(Loop loop) {
         this.loop = loop;
     }
 
@@ -101,7 +117,7 @@ public class LoopFuture<V> extends CompletableFuture<V> {
     /** New work, not a continuation: {@code completeAsync} runs a supplier that no stage waited for. */
     @Override
     public CompletableFuture<V> completeAsync(Supplier<? extends V> supplier) {
-        return completeAsync(supplier, loop);
+        return completeAsync(supplier, loop.executor());
     }
 
     // The *Async variants given this loop as their executor: the loop takes their stages as continuations too.
@@ -186,12 +202,13 @@ public class LoopFuture<V> extends CompletableFuture<V> {
     }
 
     private Executor continuing(Executor executor) {
-        return executor == loop ? loop.continuationExecutor() : executor;
+        return executor == loop.executor() ? loop.continuationExecutor() : executor;
     }
 
     private void refuseSelfDeadlock(String operation) {
         if (!isDone() && loop.inEventLoop()) {
-            throw new IllegalStateException(loop.selfDeadlockMessage(operation));
+            throw new IllegalStateException(operation + " on an unfinished future of event loop '" + loop.name()
+                    + "' from that loop's own thread would deadlock it");
         }
     }
 }

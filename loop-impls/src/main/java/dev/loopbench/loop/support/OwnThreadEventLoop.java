@@ -98,6 +98,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
     @Override
     protected final void drainQueue(List<Runnable> into) {
+        assert inEventLoop();
         for (Runnable task; (task = poll()) != null; ) {
             into.add(task);
         }
