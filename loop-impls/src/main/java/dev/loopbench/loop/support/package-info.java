@@ -21,7 +21,7 @@
  * dev.loopbench.loop.support.Admission} and {@link dev.loopbench.loop.support.LoopLifecycle} are public only so that
  * a bare queue can pay the loops' producer path (the benchmarks' {@code AdmittedQueue}); a loop never calls them.
  *
- * <h2>Internals: package-private, one job each</h2>
+ * <h2>Internals: one job each, package-private but for the two above</h2>
  * {@code LoopLifecycle} (the one state), {@code Admission} with {@code ProducerSlot} (which task enters in which
  * state), {@code OffloadTracker} with {@code OffloadFuture} (offloads in flight), {@code StopDrain} (the queue taken
  * out on a stop), {@code SafeTaskRunner} (a task's faults), {@code SubmittedTask}, {@code AbandonableTask},
