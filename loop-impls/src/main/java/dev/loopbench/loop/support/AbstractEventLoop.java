@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The contract's rules, written once for every implementation, as the composition of one small class per job:
  * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
  * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
- * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A run loop takes its
- * steps through two final methods: {@link #runUnlessStopping} for each task it takes, {@link #afterEmptyPoll} when it
- * finds the queue empty. A subclass supplies only its queue and its thread, through the abstract methods: how a task gets to the loop thread
+ * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run), each of which sees
+ * the loop only through a small interface of its own. A run loop takes its steps through two final methods:
+ * {@link #runUnlessStopping} for each task it takes, {@link #afterEmptyPoll} when it finds the queue empty. A
+ * subclass supplies only its queue and its thread, through the abstract methods: how a task gets to the loop thread
  * ({@link #enqueue}), how many wait ({@link #pendingTasks}), how the loop thread empties the queue when stopping
  * ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown can close input
  * ({@link #requestCloseCheck}), what happens once no more input can arrive ({@link #onInputClosed}), how a
@@ -171,7 +172,6 @@ public abstract class AbstractEventLoop implements EventLoop {
         Objects.requireNonNull(blocking, "blocking");
         return offloads.start(pool, blocking);
     }
-
 
     // ------------------------------------------------------------------------------------------------------
     // Running and stopping (loop thread only)
