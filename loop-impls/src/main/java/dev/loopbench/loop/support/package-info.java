@@ -24,7 +24,8 @@
  * <h2>Internals: one job each, package-private but for the two above</h2>
  * {@code LoopLifecycle} (the one state), {@code Admission} with {@code ProducerSlot} (which task enters in which
  * state), {@code OffloadTracker} with {@code OffloadFuture} (offloads in flight), {@code StopDrain} (the queue taken
- * out on a stop), {@code SafeTaskRunner} (a task's faults), {@code SubmittedTask}, {@code AbandonableTask},
+ * out on a stop), {@code SafeTaskRunner} (a task's faults), {@code ContinuationStage} (an {@code *Async} stage's
+ * task, which fails its stage if a stop takes it out unrun), {@code SubmittedTask}, {@code AbandonableTask},
  * {@code SingleWriterCounter} and {@code CpuBurn}. Each part sees the loop only through its own small interface
  * ({@code Admission.Loop}, {@code OffloadTracker.Loop}, {@code StopDrain.Loop}, {@code LoopFuture.Loop}), which
  * {@code AbstractEventLoop} implements once, privately: so each part is tested alone, and none reaches what a loop
