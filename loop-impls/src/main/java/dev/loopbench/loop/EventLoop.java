@@ -130,8 +130,10 @@ public interface EventLoop extends Executor, AutoCloseable {
     boolean isTerminated();
 
     /**
-     * {@link #shutdown()} and then waits for termination, so that try-with-resources works. On the loop thread
-     * it only starts the shutdown, since waiting there would wait for itself. Interrupted while it waits, it does
+     * {@link #shutdown()} and then waits for termination, so that try-with-resources works. On a loop thread, this
+     * loop's or another loop's of this library, it only starts the shutdown: on its own thread it would wait for
+     * itself, and loops whose tasks close each other (a pair, or a ring) would wait for each other forever.
+     * Interrupted while it waits, it does
      * what JDK 19's {@code ExecutorService.close()} does: {@link #shutdownNow()}, waits on for the current task
      * to end, and returns with the caller's interrupt status set.
      */

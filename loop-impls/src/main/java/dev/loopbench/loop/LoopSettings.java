@@ -66,6 +66,25 @@ public final class LoopSettings {
         return new LoopSettings(implementation, name, threadFactory, uncaughtExceptionHandler, capped);
     }
 
+    /**
+     * Refuses a size that cannot be built: {@code slots} preallocated at {@code slotBytes} each (a lower bound) need
+     * more memory than this JVM's heap may ever hold ({@link Runtime#maxMemory()}). Called before anything is built,
+     * so that the caller gets this instead of an {@link OutOfMemoryError} half-way through construction; a size that
+     * passes may still not fit a heap that is already in use.
+     *
+     * @param key the option that sets the size
+     */
+    public void requireHeapFor(String key, long slots, long slotBytes) {
+        long needed = slots * slotBytes;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new IllegalArgumentException("option '" + key + "' of '" + implementation + "' makes a ring of "
+                    + slots + " slots, which preallocates at least " + needed + " bytes (" + slotBytes + " a slot), more than "
+                    + "this JVM's heap of " + heap + " bytes (-Xmx, Runtime.maxMemory()); give a smaller size or a "
+                    + "larger heap");
+        }
+    }
+
     /** An option's value as a non-negative int, or an {@link IllegalArgumentException} saying what was wrong. */
     public int nonNegativeIntOption(String key) {
         String value = option(key);

@@ -4,6 +4,7 @@ import dev.loopbench.tools.cli.Command;
 import dev.loopbench.tools.cli.CommandLines;
 import dev.loopbench.tools.cli.CompareCommand;
 import dev.loopbench.tools.cli.MetadataCommand;
+import dev.loopbench.tools.cli.PowerCommand;
 import dev.loopbench.tools.cli.ReportCommand;
 import dev.loopbench.tools.cli.SummaryCommand;
 import dev.loopbench.tools.cli.TuneCommand;
@@ -15,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata|tune> [args]}, parsed with picocli.
+ * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata|tune|power> [args]}, parsed with picocli.
  *
  * <p>Commands return their exit code; this is the only class that calls {@code System.exit}, so that every
  * command can be run and tested in-process through {@link #run}.
@@ -41,7 +42,8 @@ public final class ToolsMain implements Callable<Integer> {
     /** Runs the command named by {@code args[0]} and returns the process exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<Command> commands = List.of(new CompareCommand(out, err), new ReportCommand(out, err),
-                new SummaryCommand(out, err), new MetadataCommand(out, err), new TuneCommand(out, err));
+                new SummaryCommand(out, err), new MetadataCommand(out, err), new TuneCommand(out, err),
+                new PowerCommand(out, err));
         ToolsMain main = new ToolsMain(commands, err);
         return CommandLines.execute(main, main::usage, commands, args, out, err);
     }

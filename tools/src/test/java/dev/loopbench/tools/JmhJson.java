@@ -78,6 +78,20 @@ public final class JmhJson {
             return this;
         }
 
+        /** A secondary metric whose fork {@code i} scores exactly {@code forkValues[i]}, in every iteration. */
+        public Row secondaryForks(String name, String unit, double... forkValues) {
+            Metric metric = new Metric(unit, Double.NaN);
+            metric.forkValues = forkValues.clone();
+            secondaries.put(name, metric);
+            return this;
+        }
+
+        /** The primary metric's fork {@code i} scores exactly {@code forkValues[i]}, in every iteration. */
+        public Row primaryForks(double... forkValues) {
+            primary.forkValues = forkValues.clone();
+            return this;
+        }
+
         public Row forks(int forks) {
             this.forks = forks;
             return this;
@@ -136,6 +150,8 @@ public final class JmhJson {
     private static final class Metric {
         private final String unit;
         private double mean;
+        /** Exact fork scores instead of drawn ones, when set. */
+        private double[] forkValues;
 
         Metric(String unit, double mean) {
             this.unit = unit;
@@ -145,11 +161,12 @@ public final class JmhJson {
         JsonObject toJson(Random random, int forks, int iterations, double noise) {
             List<Double> all = new ArrayList<>();
             JsonArray rawData = new JsonArray();
-            for (int f = 0; f < forks; f++) {
-                double forkMean = mean * (1 + random.nextGaussian() * noise / 2);
+            int forkCount = forkValues != null ? forkValues.length : forks;
+            for (int f = 0; f < forkCount; f++) {
+                double forkMean = forkValues != null ? forkValues[f] : mean * (1 + random.nextGaussian() * noise / 2);
                 JsonArray fork = new JsonArray();
                 for (int i = 0; i < iterations; i++) {
-                    double score = forkMean * (1 + random.nextGaussian() * noise);
+                    double score = forkValues != null ? forkMean : forkMean * (1 + random.nextGaussian() * noise);
                     all.add(score);
                     fork.add(jmhNumber(score));
                 }

@@ -5,6 +5,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.support.FixedRateSchedule;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
+import dev.loopbench.tools.results.MetricNames;
 import dev.loopbench.tools.tune.TuningResults;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One-way latency under a fixed load: the time from a task's intended send slot to the moment it starts on the
  * loop thread ({@code hdr.*}), and from the producer's {@code execute(task)} call to that moment
- * ({@code hdr.fromExecute.*}), at a fixed rate of {@code sendsPerSecond}.
+ * ({@code hdr.fromExecute.*}), at a fixed rate of {@code sendsPerSecond}; and the sender's own lateness, its
+ * {@code execute(task)} call minus the intended slot ({@code hdr.lateness.*}).
  *
  * <p>Why: this is what an event source (a timer, a socket reader, another loop) waits before the loop reacts to
  * it, and unlike a round trip it does not include waking the producer on the way back.
@@ -36,8 +38,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>Coordinated omission in the stamp: a stamp taken at {@code execute()} forgets the time a stalled loop
  *       made the sender wait for its in-flight bound, so the headline {@code hdr.*} counts from the intended
  *       slot, as wrk2 does. That figure also includes the sender's own lateness (its timer oversleeps by tens of
- *       microseconds on this VM), so {@code hdr.fromExecute.*} records from the {@code execute()} call too: the
- *       difference between the two is what the sender, not the loop, added.</li>
+ *       microseconds on this VM, and a loop that fills the in-flight bound holds it up), so
+ *       {@code hdr.fromExecute.*} records from the {@code execute()} call too, and {@code hdr.lateness.*} the
+ *       lateness itself: what the sender, not the loop, added.</li>
+ *   <li>Omission at the iteration's end: a sender behind its schedule when an iteration ends sends the slots it
+ *       owes, each with its intended time, and the loop starts them before the iteration's figures are read;
+ *       only then does the next iteration's schedule start afresh (JMH's pause between iterations is no one's
+ *       latency).</li>
  *   <li>A sender that takes a vCPU: it parks until a park's slack before the slot, yields, and spins at most a
  *       quarter of the interval ({@link FixedRateSchedule}), so at 50,000 sends/s it does not spin constantly.</li>
  *   <li>Means hide stalls: the loop thread records every sample into HdrHistogram recorders, and the
@@ -72,6 +79,8 @@ public class OneWayLatency extends LoopBenchmark {
 
     private SingleWriterRecorder latencies;
     private SingleWriterRecorder fromExecute;
+    /** Written by the sender only. */
+    private SingleWriterRecorder lateness;
     private FixedRateSchedule schedule;
     /** Producer only. */
     private long sent;
@@ -83,13 +92,26 @@ public class OneWayLatency extends LoopBenchmark {
         openLoop();
         latencies = new SingleWriterRecorder(3);
         fromExecute = new SingleWriterRecorder(3);
+        lateness = new SingleWriterRecorder(3);
         schedule = new FixedRateSchedule(sendsPerSecond);
-        IterationProbe.watch(latencies, Map.of("fromExecute", fromExecute), loop);
+        IterationProbe.watch(latencies, Map.of("fromExecute", fromExecute, MetricNames.LATENESS, lateness), loop);
     }
 
     @Setup(Level.Iteration)
     public void restartSchedule() {
         schedule.restart();
+    }
+
+    /**
+     * Sends the slots that came due before the iteration ended, and waits until the loop has started every task, so
+     * that this iteration's figures hold every send it owed.
+     */
+    @TearDown(Level.Iteration)
+    public void sendOwedSlots() {
+        for (long owed = schedule.slotsOwed(); owed > 0; owed--) {
+            send(schedule.awaitNextSlot());
+        }
+        BoundedWaits.until(() -> started.get() == sent, "the loop starts every task sent");
     }
 
     @TearDown(Level.Trial)
@@ -104,12 +126,19 @@ public class OneWayLatency extends LoopBenchmark {
     @Benchmark
     public long fixedRate() {
         long slot = schedule.awaitNextSlot();
+        send(slot);
+        return slot;
+    }
+
+    /** Sends the task of {@code slot}, once fewer than the bound are in flight, and records how late it went. */
+    private void send(long slot) {
         if (sent - started.get() >= MAX_IN_FLIGHT) {
             BoundedWaits.until(() -> sent - started.get() < MAX_IN_FLIGHT, "the loop catches up with the rate");
         }
-        loop.execute(new StampedTask(slot, System.nanoTime()));
+        long now = System.nanoTime();
+        lateness.recordValue(Math.max(0, now - slot));
+        loop.execute(new StampedTask(slot, now));
         sent++;
-        return slot;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.loopbench.bench.support.BoundedWaits;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.LoopBenchmark;
 import dev.loopbench.bench.support.ResultWait;
+import dev.loopbench.tools.results.MetricNames;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,7 +47,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ResultWait}), and a mean of the two modes describes neither. So, with the {@code HdrHistogramProfiler},
  * each round trip is also timed and filed by whether the loop's wakeup count moved during it:
  * {@code hdr.awakeLoop.*} and {@code hdr.wokenLoop.*} are the two modes' percentiles, their {@code count}s their
- * sizes, and {@code hdr.*} all round trips (for a loop that cannot count wakeups, only {@code hdr.*}). The two clock
+ * sizes, {@code wokenLoop.share} the share of each iteration's round trips that woke the loop (a loop slowed or
+ * sped up may move between modes without moving either mode's percentiles), and {@code hdr.*} all round trips (for
+ * a loop that cannot count wakeups, only {@code hdr.*}). The two clock
  * reads and the counter reads add some tens of nanoseconds to a round trip of several microseconds.
  * {@code -p producerWait=spin} measures the loop without the producer's wakeup, in one mode, and files nothing.
  *
@@ -72,6 +75,12 @@ public class RoundTripLatency extends LoopBenchmark {
     private final SingleWriterRecorder roundTrips = new SingleWriterRecorder(3);
     private final SingleWriterRecorder awakeLoop = new SingleWriterRecorder(3);
     private final SingleWriterRecorder wokenLoop = new SingleWriterRecorder(3);
+    /**
+     * Round trips filed since the profiler last asked: written by the producer, read and reset by JMH's thread between
+     * iterations (JMH's end of an iteration orders the two).
+     */
+    private long filedRoundTrips;
+    private long wokenRoundTrips;
 
     @Setup(Level.Trial)
     public void start() {
@@ -82,7 +91,17 @@ public class RoundTripLatency extends LoopBenchmark {
         recordAll = resultWait == ResultWait.PARK;
         fileModes = recordAll && loop.counters().countsWakeups();
         IterationProbe.watch(recordAll ? roundTrips : null,
-                fileModes ? Map.of("awakeLoop", awakeLoop, "wokenLoop", wokenLoop) : Map.of(), loop);
+                fileModes ? Map.of("awakeLoop", awakeLoop, "wokenLoop", wokenLoop) : Map.of(),
+                fileModes ? Map.of(MetricNames.WOKEN_LOOP_SHARE, new IterationProbe.PerIteration("share", this::takeWokenShare))
+                        : Map.of(), loop);
+    }
+
+    /** The share of the round trips filed since the last call that woke the loop; NaN if none was filed. */
+    private double takeWokenShare() {
+        double share = filedRoundTrips == 0 ? Double.NaN : (double) wokenRoundTrips / filedRoundTrips;
+        filedRoundTrips = 0;
+        wokenRoundTrips = 0;
+        return share;
     }
 
     @TearDown(Level.Trial)
@@ -102,7 +121,10 @@ public class RoundTripLatency extends LoopBenchmark {
         long took = System.nanoTime() - start;
         roundTrips.recordValue(took);
         if (fileModes) {
-            (loop.counters().wakeupsIssued() == wakeupsBefore ? awakeLoop : wokenLoop).recordValue(took);
+            boolean woken = loop.counters().wakeupsIssued() != wakeupsBefore;
+            (woken ? wokenLoop : awakeLoop).recordValue(took);
+            filedRoundTrips++;
+            wokenRoundTrips += woken ? 1 : 0;
         }
         return echoed;
     }

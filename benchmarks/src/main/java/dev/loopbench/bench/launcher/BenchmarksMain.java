@@ -3,6 +3,7 @@ package dev.loopbench.bench.launcher;
 import dev.loopbench.bench.support.BenchmarkDefaults;
 import dev.loopbench.bench.support.LoopFactory;
 import dev.loopbench.bench.profiler.HdrHistogramProfiler;
+import dev.loopbench.bench.rounds.PowerRun;
 import dev.loopbench.bench.rounds.RoundsLauncher;
 import dev.loopbench.bench.rounds.RoundsOptions;
 import dev.loopbench.bench.rounds.Variant;
@@ -15,6 +16,7 @@ import dev.loopbench.tools.results.LoopOptionsParam;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,13 +28,14 @@ import java.util.stream.Collectors;
  * {@code -prof}, {@code -rf json}...) work as usual and override the profile's.
  *
  * <pre>
- * java -jar benchmarks.jar [--profile smoke|quick|full] [--print-jmh-args] [JMH options] [benchmark regexps]
+ * java -jar benchmarks.jar [--profile NAME] [--print-jmh-args] [JMH options] [benchmark regexps]
  * java -jar benchmarks.jar --interleave | --rounds N | --ab BASE.jar --out DIR  [...the same]
  * java -jar benchmarks.jar --tune IMPL [--rates 1000,10000,100000] [--budget 15m] -rf json -rff FILE
+ * java -jar benchmarks.jar --profile gate --power DIR [--runs 10] [--slowdowns taskNanos=50,...] [--budget 20m]
  * </pre>
  *
  * <ul>
- *   <li>Without {@code --profile}, the quick profile runs; listing options ({@code -l}, {@code -lp}, {@code -h},
+ *   <li>{@code --profile} names a {@link RunProfile}; without it, {@link RunProfile#DEFAULT} runs; listing options ({@code -l}, {@code -lp}, {@code -h},
  *       {@code -lprof}, {@code -lrf}) alone list everything, and with {@code --profile} list what it runs.</li>
  *   <li>Without {@code -p impl=...}, {@code impl} becomes every implementation in {@link EventLoopRegistry}, or,
  *       when loop options are given ({@code -p loopOptions=idle=park,idle=spin}), every implementation whose
@@ -59,6 +62,7 @@ public final class BenchmarksMain {
         List<String> jmhArgs;
         boolean printOnly = Arrays.asList(args).contains(PRINT_OPTION);
         RoundsOptions rounds;
+        Optional<PowerRun> power;
         List<Variant> variants = List.of();
         try {
             if (Arrays.asList(args).contains(HELP_OPTION)) {
@@ -72,10 +76,12 @@ public final class BenchmarksMain {
                 arguments = new ArrayList<>(tuning.run().get().jmhArguments());
                 arguments.addAll(tuning.rest());
             }
-            RoundsOptions.Parsed parsed = RoundsOptions.parse(arguments);
+            PowerRun.Parsed powerParsed = PowerRun.parse(arguments);
+            power = powerParsed.run();
+            RoundsOptions.Parsed parsed = RoundsOptions.parse(powerParsed.rest());
             rounds = parsed.options();
             jmhArgs = resolve(parsed.rest());
-            if (rounds.active() && !printOnly) {
+            if ((rounds.active() || power.isPresent()) && !printOnly) {
                 variants = VariantLister.list(jmhArgs);
             }
         } catch (IllegalArgumentException e) {
@@ -84,12 +90,14 @@ public final class BenchmarksMain {
             System.exit(BAD_ARGUMENTS);
             return;
         }
-        if (rounds.active() && !printOnly) {
+        if ((rounds.active() || power.isPresent()) && !printOnly) {
             JmhArguments resolved = JmhArguments.parse(jmhArgs);
             int exitCode;
             try {
-                exitCode = RoundsLauncher.run(rounds, variants, sharedByEveryFork(resolved), forks(resolved),
-                        resolved.value("rff"), System.out);
+                exitCode = power.isPresent()
+                        ? power.get().run(rounds, variants, sharedByEveryFork(resolved), System.out)
+                        : RoundsLauncher.run(rounds, variants, sharedByEveryFork(resolved), forks(resolved),
+                                resolved.value("rff"), System.out);
             } catch (IllegalArgumentException e) {
                 System.err.println("benchmarks: " + e.getMessage());
                 exitCode = BAD_ARGUMENTS;
@@ -131,7 +139,7 @@ public final class BenchmarksMain {
             String arg = args.get(i);
             if (arg.equals(PROFILE_OPTION)) {
                 if (i + 1 == args.size()) {
-                    throw new IllegalArgumentException(PROFILE_OPTION + " needs a value: smoke, quick or full");
+                    throw new IllegalArgumentException(PROFILE_OPTION + " needs a value: one of " + RunProfile.aliases());
                 }
                 profile = RunProfile.forAlias(args.get(++i));
             } else if (!arg.equals(PRINT_OPTION)) {
@@ -270,10 +278,16 @@ public final class BenchmarksMain {
                 .append("                     (-rff) with a fork per round, and the schedule in RUN.rounds.json\n")
                 .append("  --rounds N         the same with N rounds\n")
                 .append("  --ab BASE.jar --out DIR [--budget 20m] [--min-rounds 4] [--max-rounds 30]\n")
-                .append("                     [--thresholds FILE] [--seed N]\n")
+                .append("                     [--thresholds FILE] [--seed N] [--head-jvm-arg ARG]...\n")
                 .append("                     A/B: this jar is the head; every round runs the base and head fork of\n")
                 .append("                     each variant side by side, until every gated row is decided or the\n")
                 .append("                     budget would be exceeded; writes DIR/base.json, DIR/head.json, rounds.json\n")
+                .append("                     --head-jvm-arg: a JVM flag of the head's forks only, e.g. a slowdown\n")
+                .append("  --power DIR [--runs 10] [--slowdowns taskNanos=50,taskNanos=10,wakeupNanos=1000]\n")
+                .append("                     [--budget 20m] [--min-rounds 4] [--max-rounds 30] [--seed N]\n")
+                .append("                     the gate's power here: A/B runs of this jar against itself, A/A and with\n")
+                .append("                     each slowdown injected into the head's loops; runs already in DIR are\n")
+                .append("                     kept; prints the false-alarm and detection rates (ToolsMain power DIR)\n")
                 .append("  JMH options        as 'java -jar benchmarks.jar -h' lists them; they override the profile's\n")
                 .append("  --tune IMPL [--rates 1000,10000,100000] [--budget 15m]\n")
                 .append("                     one-way latency at each rate for every setting of the loop's options\n")

@@ -1,6 +1,5 @@
 package dev.loopbench.bench.profiler;
 
-import dev.loopbench.loop.LoopCounters;
 import dev.loopbench.tools.results.MetricNames;
 import dev.loopbench.tools.results.TimeUnits;
 import org.HdrHistogram.Histogram;
@@ -28,10 +27,20 @@ import java.util.Map;
  *       {@code hdr.p99.9}, {@code hdr.max} (us) and {@code hdr.count} (samples), and the same under
  *       {@code hdr.<name>.} for each further histogram it records (e.g. {@code hdr.fromExecute.},
  *       {@code hdr.wokenLoop.});</li>
- *   <li>{@code wakeups.per.op}: the wakeups its loop issued per task the loop ran (NaN for a loop that cannot
- *       count them);</li>
- *   <li>the CPU the iteration cost: {@code cpu.loop.ns.per.op}, {@code cpu.producers.ns.per.op} and
- *       {@code cpu.loop.share} (see {@link CpuSample}; NaN, "not measured", where the loop's thread is unknown).</li>
+ *   <li>what each operation cost the threads, per iteration ({@link ThreadMetrics}, {@link ThreadSample}; NaN,
+ *       "not measured", where the loop's thread is unknown): CPU time, {@code cpu.loop.ns.per.op},
+ *       {@code cpu.producers.ns.per.op} and {@code cpu.loop.share}; bytes allocated,
+ *       {@code alloc.loop.bytes.per.op} and {@code alloc.producers.bytes.per.op}; and {@code wakeups.per.op}, the
+ *       loop thread's voluntary context switches ({@link dev.loopbench.bench.support.ProcThreadStatus}; Linux
+ *       only);</li>
+ *   <li>for a benchmark that declared its operations' fixed work ({@link dev.loopbench.bench.support.TaskWork}),
+ *       that work's CPU, calibrated on the loop thread after each iteration ({@code cpu.taskWork.ns.per.op}, see
+ *       {@link IterationProbe}), and the loop's own cost, {@code cpu.loop.own.ns.per.op}: its CPU per operation
+ *       minus the work's;</li>
+ *   <li>{@code wakeups.issued.per.op}: the wakeups producers issued to the loop per operation, as the loop counts
+ *       them (NaN, "not counted", for a loop that cannot);</li>
+ *   <li>the figures the benchmark computes itself per iteration ({@link IterationProbe.PerIteration}), e.g.
+ *       {@code wokenLoop.share}.</li>
  * </ul>
  *
  * <p><b>Which percentile:</b> each hdr metric is a percentile of the fork's <em>pooled</em> histogram, every
@@ -58,7 +67,7 @@ public final class HdrHistogramProfiler implements InternalProfiler {
     /** This fork's measurement samples so far, per metric prefix; JMH's own thread only. */
     private final Map<String, Histogram> forkPooled = new LinkedHashMap<>();
     private int measurementIterationsSeen;
-    private CpuSample cpuAtIterationStart;
+    private ThreadSample threadsAtIterationStart;
 
     /** For the ServiceLoader that lets {@code -lprof} list this profiler; writes to {@link #DEFAULT_DIR}. */
     public HdrHistogramProfiler() {
@@ -80,16 +89,16 @@ public final class HdrHistogramProfiler implements InternalProfiler {
 
     @Override
     public String getDescription() {
-        return "one-way latency percentiles (hdr.p50..hdr.max, of each fork's pooled samples), wakeups.per.op and the"
-                + " loop's and producers' CPU (cpu.loop.ns.per.op, cpu.producers.ns.per.op, cpu.loop.share);"
-                + " pooled histograms in .hlog/.hgrm files under " + DIR_OPTION + "=<directory>";
+        return "one-way latency percentiles (hdr.p50..hdr.max, of each fork's pooled samples); the loop's and producers'"
+                + " CPU (cpu.*), allocation (alloc.*) and the loop's wakeups (wakeups.per.op, wakeups.issued.per.op) per"
+                + " operation; pooled histograms in .hlog/.hgrm files under " + DIR_OPTION + "=<directory>";
     }
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        // the probe is read after every iteration, so each reading already starts where the last one ended; the CPU
-        // clocks are sampled here so that the pause between iterations does not count
-        cpuAtIterationStart = CpuSample.take(IterationProbe.loopThreadId());
+        // the probe is read after every iteration, so each reading already starts where the last one ended; the
+        // threads are sampled here so that the pause between iterations (and the calibration in it) does not count
+        threadsAtIterationStart = IterationProbe.threadsNow();
     }
 
     @Override
@@ -114,33 +123,17 @@ public final class HdrHistogramProfiler implements InternalProfiler {
             forkPooled.clear();
             measurementIterationsSeen = 0;
         }
-        if (reading.cpu() != null) {
-            results.addAll(cpuMetrics(reading.cpu(), result.getMetadata().getMeasuredOps()));
+        reading.scalars().forEach((name, scalar) ->
+                results.add(new ScalarResult(name, scalar.value(), scalar.unit(), AggregationPolicy.AVG)));
+        ThreadSample start = threadsAtIterationStart;
+        long operations = result.getMetadata().getMeasuredOps();
+        if (reading.threads() != null && start != null) {
+            results.addAll(ThreadMetrics.threads(start, reading.threads(), operations, reading.taskWorkNanosPerOp()));
         }
-        LoopCounters counters = reading.counters();
-        if (counters != null && counters.tasksRun() > 0) {
-            // NaN, not nothing, for a loop that cannot count: summaries then say "not counted" instead of a blank
-            double perTask = counters.countsWakeups() ? (double) counters.wakeupsIssued() / counters.tasksRun() : Double.NaN;
-            results.add(new ScalarResult(MetricNames.WAKEUPS_PER_OP, perTask, "wakeups/op", AggregationPolicy.AVG));
+        if (reading.counters() != null) {
+            results.add(ThreadMetrics.wakeupsIssued(reading.counters(), operations));
         }
         return results;
-    }
-
-    /**
-     * The loop thread's and the producers' CPU time per operation, and the loop's share of one CPU over the
-     * iteration (near 1 for a loop that never runs dry, near 0 for one idle between rare tasks): NaN, "not measured",
-     * where the loop's thread could not be identified.
-     */
-    private List<Result> cpuMetrics(CpuSample now, long operations) {
-        CpuSample start = cpuAtIterationStart;
-        if (start == null) {
-            return List.of();
-        }
-        return List.of(
-                new ScalarResult(MetricNames.CPU_LOOP_NANOS_PER_OP, now.loopNanosPerOp(start, operations), "ns/op", AggregationPolicy.AVG),
-                new ScalarResult(MetricNames.CPU_PRODUCERS_NANOS_PER_OP, now.producerNanosPerOp(start, operations), "ns/op",
-                        AggregationPolicy.AVG),
-                new ScalarResult(MetricNames.CPU_LOOP_SHARE, now.loopShare(start), "cpus", AggregationPolicy.AVG));
     }
 
     private void pool(String prefix, Histogram interval) {

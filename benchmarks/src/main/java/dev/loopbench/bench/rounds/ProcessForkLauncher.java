@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs each fork as {@code java -jar SIDE.jar JMH-ARGS} in a process of its own, with the JVM that runs this
+ * Runs each fork as {@code java -jar SIDE.jar JMH-ARGS} in a process of its own (with the side's own JVM flags, see
+ * {@link Side#forkArgs}), with the JVM that runs this
  * driver. A process per fork is what lets one run interleave two different builds (A/B), and it gives a plain run
  * the same treatment, so that both kinds of run measure alike.
  *
@@ -29,7 +30,7 @@ public final class ProcessForkLauncher implements ForkLauncher {
     @Override
     public Outcome run(Side side, List<String> jmhArgs, Path forkJson) throws InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-jar", side.jar().toString()));
-        command.addAll(jmhArgs);
+        command.addAll(side.forkArgs(jmhArgs));
         Process process;
         try {
             Files.deleteIfExists(forkJson);

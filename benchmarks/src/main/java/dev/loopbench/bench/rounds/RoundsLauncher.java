@@ -41,7 +41,7 @@ public final class RoundsLauncher {
         Path schedulePath;
         StoppingRule rule;
         Optional<Integer> plannedRounds;
-        Optional<Integer> maxLooks = Optional.empty();
+        ScheduleLog schedule;
         if (options.abBase().isPresent()) {
             Path out = options.out().orElseThrow();
             Path baseJar = options.abBase().get();
@@ -49,12 +49,11 @@ public final class RoundsLauncher {
                 throw new IllegalArgumentException("--ab " + baseJar + ": no such jar; build the base first");
             }
             sides = List.of(Side.named(BASE, baseJar, out.resolve("base.json")),
-                    Side.named("head", ownJar, out.resolve("head.json")));
+                    Side.named("head", ownJar, out.resolve("head.json"), options.headJvmArgs()));
             schedulePath = out.resolve("rounds.json");
-            SequentialGate gate = new SequentialGate(sides.get(0).json(), sides.get(1).json(), options.minRounds(),
-                    options.maxRounds(), thresholds(options), progress);
-            maxLooks = Optional.of(gate.maxLooks());
-            rule = gate.withinBudget(options.budget());
+            schedule = new ScheduleLog(schedulePath, options.seed(), sides);
+            rule = new SequentialGate(sides.get(0).json(), sides.get(1).json(), schedulePath, options.minRounds(),
+                    options.maxRounds(), options.budget(), thresholds(options), schedule, progress);
             plannedRounds = Optional.empty();
         } else {
             int rounds = options.rounds().orElse(forks);
@@ -63,14 +62,16 @@ public final class RoundsLauncher {
             schedulePath = Path.of(run.json().toString().replaceFirst("\\.json$", "") + ".rounds.json");
             rule = StoppingRule.fixedRounds(rounds);
             plannedRounds = Optional.of(rounds);
+            schedule = new ScheduleLog(schedulePath, options.seed(), sides);
         }
         sides.forEach(RoundsLauncher::startAfresh);
-        ScheduleLog schedule = new ScheduleLog(schedulePath, options.seed(), sides, maxLooks);
         progress.printf("== %d variant(s) x %s, %s; seed %d; schedule in %s%n", variants.size(),
                 plannedRounds.map(n -> n + " round(s)").orElse("up to " + options.maxRounds() + " rounds within "
                         + Durations.format(options.budget())),
                 sides.size() == 1 ? "one fork each per round" : "base and head forks of each variant side by side",
                 options.seed(), schedulePath);
+        sides.stream().filter(side -> !side.jvmArgs().isEmpty()).forEach(side -> progress.println(
+                "== " + side.name() + " forks only: " + String.join(" ", side.jvmArgs())));
         InterleavedRun run = new InterleavedRun(variants, sides, timingArgs,
                 new ProcessForkLauncher(FORK_TIMEOUT_SECONDS), rule, new Random(options.seed()), schedule, progress,
                 plannedRounds);
@@ -82,11 +83,12 @@ public final class RoundsLauncher {
         return judgedSideFailed ? 1 : 0;
     }
 
-    private static Thresholds thresholds(RoundsOptions options) {
+    static Thresholds thresholds(RoundsOptions options) {
         Optional<Path> file = options.thresholds();
         try {
             return file.isPresent() ? Thresholds.read(file.get(), RunComparator.DEFAULT_THRESHOLD_PCT)
-                    : Thresholds.uniform(RunComparator.DEFAULT_THRESHOLD_PCT);
+                    : Thresholds.packaged(RunComparator.DEFAULT_THRESHOLD_PCT)
+                            .orElse(Thresholds.uniform(RunComparator.DEFAULT_THRESHOLD_PCT));
         } catch (ResultFileException e) {
             throw new IllegalArgumentException("--thresholds " + e.getMessage(), e);
         }
@@ -111,7 +113,7 @@ public final class RoundsLauncher {
         }
     }
 
-    private static Path ownJar() {
+    static Path ownJar() {
         try {
             Path location = Path.of(RoundsLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location)) {

@@ -19,10 +19,19 @@ import java.util.Optional;
  * --max-rounds N         A/B: rounds at most (default 30)
  * --thresholds FILE      A/B: per-benchmark thresholds for the stopping verdicts
  * --seed N               the random order's seed (default: from the clock; written to the schedule)
+ * --head-jvm-arg ARG     A/B: a JVM flag for the head's forks only, e.g. -Dloopbench.slowdown.taskNanos=50; repeatable
  * </pre>
+ *
+ * @param headJvmArgs JVM flags that only the head's forks get, after the profile's: JMH records them in every row of
+ *                    {@code head.json}, so the comparison names them
  */
 public record RoundsOptions(boolean interleave, Optional<Integer> rounds, Optional<Path> abBase, Optional<Path> out,
-                            Duration budget, int minRounds, int maxRounds, Optional<Path> thresholds, long seed) {
+                            Duration budget, int minRounds, int maxRounds, Optional<Path> thresholds, long seed,
+                            List<String> headJvmArgs) {
+
+    public RoundsOptions {
+        headJvmArgs = List.copyOf(headJvmArgs);
+    }
 
     public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(20);
     public static final int DEFAULT_MIN_ROUNDS = 4;
@@ -48,6 +57,7 @@ public record RoundsOptions(boolean interleave, Optional<Integer> rounds, Option
         int maxRounds = DEFAULT_MAX_ROUNDS;
         Optional<Path> thresholds = Optional.empty();
         long seed = System.nanoTime();
+        List<String> headJvmArgs = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -61,6 +71,8 @@ public record RoundsOptions(boolean interleave, Optional<Integer> rounds, Option
                 case "--max-rounds" -> maxRounds = positive(arg, value(args, ++i, arg, "a number of rounds, e.g. 30"));
                 case "--thresholds" -> thresholds = Optional.of(Path.of(value(args, ++i, arg, "a thresholds file")));
                 case "--seed" -> seed = number(arg, value(args, ++i, arg, "a whole number"));
+                case "--head-jvm-arg" -> headJvmArgs.add(jvmArg(arg, value(args, ++i, arg,
+                        "a JVM flag for the head's forks, e.g. -Dloopbench.slowdown.taskNanos=50")));
                 default -> rest.add(arg);
             }
         }
@@ -70,11 +82,24 @@ public record RoundsOptions(boolean interleave, Optional<Integer> rounds, Option
         if (abBase.isEmpty() && out.isPresent()) {
             throw new IllegalArgumentException("--out DIR is for --ab runs; a plain run names its JSON with -rff FILE");
         }
+        if (abBase.isEmpty() && !headJvmArgs.isEmpty()) {
+            throw new IllegalArgumentException("--head-jvm-arg is for --ab runs, which have a head; a plain run takes"
+                    + " JVM flags with -jvmArgsAppend");
+        }
         if (minRounds > maxRounds) {
             throw new IllegalArgumentException("--min-rounds " + minRounds + " is more than --max-rounds " + maxRounds);
         }
         return new Parsed(new RoundsOptions(interleave, rounds, abBase, out, budget, minRounds, maxRounds, thresholds,
-                seed), rest);
+                seed, headJvmArgs), rest);
+    }
+
+    /** JMH splits its JVM flags at spaces, so one flag cannot hold one. */
+    private static String jvmArg(String option, String text) {
+        if (!text.startsWith("-") || text.isBlank() || text.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(option + " takes one JVM flag without spaces, starting with '-', e.g."
+                    + " -Dloopbench.slowdown.taskNanos=50; got '" + text + "'");
+        }
+        return text;
     }
 
     private static String value(List<String> args, int index, String option, String expected) {

@@ -32,14 +32,13 @@ public final class ScheduleLog {
     private final long seed;
     private final Map<String, String> sides = new LinkedHashMap<>();
     private final List<Fork> forks = new ArrayList<>();
-    private final Optional<Integer> maxLooks;
+    /** The looks a sequential A/B run took: after which round, and the share of the false-alarm rate spent. */
+    private final List<Map<String, Object>> looks = new ArrayList<>();
     private String stopped = "";
 
-    /** @param maxLooks the looks of a sequential A/B run, which its final comparison must be told */
-    public ScheduleLog(Path file, long seed, List<Side> runSides, Optional<Integer> maxLooks) {
+    public ScheduleLog(Path file, long seed, List<Side> runSides) {
         this.file = file;
         this.seed = seed;
-        this.maxLooks = maxLooks;
         runSides.forEach(side -> sides.put(side.name(), side.json().toString()));
     }
 
@@ -57,6 +56,15 @@ public final class ScheduleLog {
         write();
     }
 
+    /** A look of a sequential A/B run, which its final comparison must count (see {@code AlphaSpending}). */
+    void look(int round, double alpha) {
+        Map<String, Object> look = new LinkedHashMap<>();
+        look.put("round", round);
+        look.put("alpha", alpha);
+        looks.add(look);
+        write();
+    }
+
     void stopped(String reason) {
         stopped = reason;
         write();
@@ -71,7 +79,9 @@ public final class ScheduleLog {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("seed", seed);
         content.put("sides", sides);
-        maxLooks.ifPresent(looks -> content.put("maxLooks", looks));
+        if (!looks.isEmpty()) {
+            content.put("looks", looks);
+        }
         content.put("stopped", stopped);
         content.put("forks", forks);
         try {

@@ -20,17 +20,18 @@ public interface StoppingRule {
                 ? Optional.of("all " + rounds + " rounds ran") : Optional.empty();
     }
 
-    /**
-     * This rule, or the budget: stops before a round that would, at the average pace so far, end after
-     * {@code budget}.
-     */
-    default StoppingRule withinBudget(Duration budget) {
-        return (roundsDone, elapsed) -> stopAfter(roundsDone, elapsed).or(() -> {
-            Duration nextRoundEnds = elapsed.plus(elapsed.dividedBy(roundsDone));
-            return nextRoundEnds.compareTo(budget) > 0
-                    ? Optional.of("the budget of " + Durations.format(budget) + " would be exceeded by another round ("
-                    + Durations.format(elapsed) + " used in " + roundsDone + " rounds)")
-                    : Optional.empty();
-        });
+    /** Why another round, at the average pace so far, would end after {@code budget}; empty if it would not. */
+    static Optional<String> budgetSpent(int roundsDone, Duration elapsed, Duration budget) {
+        Duration nextRoundEnds = elapsed.plus(elapsed.dividedBy(roundsDone));
+        return nextRoundEnds.compareTo(budget) > 0
+                ? Optional.of("the budget of " + Durations.format(budget) + " would be exceeded by another round ("
+                + Durations.format(elapsed) + " used in " + roundsDone + " rounds)")
+                : Optional.empty();
+    }
+
+    /** The rounds {@code budget} allows at the average pace so far, at least those done. */
+    static int roundsWithin(int roundsDone, Duration elapsed, Duration budget) {
+        long perRound = Math.max(1, elapsed.toNanos() / roundsDone);
+        return (int) Math.max(roundsDone, Math.min(Integer.MAX_VALUE, budget.toNanos() / perRound));
     }
 }

@@ -41,7 +41,4 @@ public abstract class BenchmarkDefaults {
 
     /** Lets the {@code agrona} loop run: Agrona 2's array queues reach {@code jdk.internal.misc.Unsafe}. */
     public static final String AGRONA_EXPORTS = AgronaEventLoopProvider.JVM_FLAG;
-
-    /** The JVM flags of every fork, as one {@code -jvmArgsAppend} value. */
-    public static final String JVM_ARGS = HEAP_MIN + " " + HEAP_MAX + " " + GC + " " + AGRONA_EXPORTS;
 }

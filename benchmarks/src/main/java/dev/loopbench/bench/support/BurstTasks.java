@@ -1,13 +1,11 @@
 package dev.loopbench.bench.support;
 
-import org.openjdk.jmh.infra.Blackhole;
-
 import java.util.concurrent.Callable;
 
 /**
  * The tasks of the burst load, shared by {@code BurstThroughput} (run by a loop) and {@code MpscQueueLimit} (run by
- * a bare consumer), so that the figure and its limit run the same tasks: each burns {@code taskWork} tokens of
- * {@link Blackhole#consumeCPU} ({@link TaskWork}) and counts itself; the last of a burst returns the count.
+ * a bare consumer), so that the figure and its limit run the same tasks: each burns its {@link TaskWork} once and
+ * counts itself; the last of a burst returns the count.
  *
  * <h2>Thread contract</h2>
  * The tasks run on one consumer thread; {@link #checkWholeBursts} reads the count once that thread has stopped.
@@ -19,10 +17,9 @@ public final class BurstTasks {
     private final Runnable task;
     private final Callable<Long> lastTask;
 
-    public BurstTasks(int taskWork) {
-        long work = taskWork;
+    public BurstTasks(TaskWork work) {
         task = () -> {
-            Blackhole.consumeCPU(work);
+            work.burn();
             tasksRun.increment();
         };
         lastTask = () -> {

@@ -2,10 +2,7 @@ package dev.loopbench.bench.support;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopOption;
-import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
-import dev.loopbench.loop.locked.LockedDequeEventLoop;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
-import dev.loopbench.loop.netty.NettyEventLoopProvider;
 import dev.loopbench.tools.results.LoopOptionsParam;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -21,7 +18,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code impl}: the launcher ({@code launcher.BenchmarksMain}) sets it to every name in the registry unless
  *       {@code -p impl=} is given, so a newly registered loop is measured without editing this class. The
- *       annotation's list is only the fallback for a bare {@code org.openjdk.jmh.Main} run.</li>
+ *       annotation names one loop only, for a bare {@code org.openjdk.jmh.Main} run: a list here would be a second
+ *       registry, stale as soon as a loop is added.</li>
  *   <li>{@code loopOptions}: the loop's options as {@code key=value;key=value} ({@link LoopOptionsParam}), empty
  *       (every option at its default) by default. One parameter carries every implementation's options, so no
  *       benchmark names one loop's options and a sweep does not multiply the runs of loops it does not tune:
@@ -38,8 +36,7 @@ import java.util.Map;
 @State(Scope.Benchmark)
 public abstract class LoopBenchmark extends BenchmarkDefaults {
 
-    @Param({LockedDequeEventLoop.NAME, MpscEventLoopProvider.NAME, NettyEventLoopProvider.DEFAULT_LOOP_NAME,
-            NettyEventLoopProvider.NIO_LOOP_NAME, ThreadPoolEventLoopAdapter.NAME})
+    @Param(MpscEventLoopProvider.NAME)
     public String impl;
 
     /** The loop's options ({@link LoopOptionsParam}); empty for its defaults. */

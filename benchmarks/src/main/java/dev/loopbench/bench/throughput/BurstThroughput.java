@@ -4,6 +4,7 @@ import dev.loopbench.bench.support.BurstWindow;
 import dev.loopbench.bench.profiler.IterationProbe;
 import dev.loopbench.bench.support.BurstTasks;
 import dev.loopbench.bench.support.TaskWork;
+import dev.loopbench.bench.support.LoopThread;
 import dev.loopbench.bench.support.SaturatedLoopBenchmark;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,11 +25,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Burst throughput: tasks per second through a loop that always has work, when 1, 2 or 4 producer threads each
  * keep {@value BurstWindow#BURSTS_IN_FLIGHT} bursts of {@value BurstWindow#BURST} tasks in flight ({@code execute},
- * the last one {@code submit}). Each task burns {@code taskWork} tokens of {@link Blackhole#consumeCPU}.
+ * the last one {@code submit}). Each task burns {@code taskWork} tokens of {@link Blackhole#consumeCPU}
+ * ({@link TaskWork}).
  *
  * <p>Why: this is the loop's capacity, and how it holds up when producers contend for its queue (a lock, a CAS on
  * the tail, an XADD). Read against {@code MpscQueueLimit.from1Producer} (and 2, 4): the same tasks, bursts and
  * window through the bare queue to a consumer that never sleeps, so the ratio is what the loop's machinery costs.
+ * Most of a task's CPU is its fixed work, so the profiler also reports the loop's own cost per task,
+ * {@code cpu.loop.own.ns.per.op}: the loop thread's CPU per task minus the work's, calibrated on the loop thread in
+ * the same fork ({@code cpu.taskWork.ns.per.op}), with the bytes allocated per task ({@code alloc.*}). The bare
+ * queue's consumer reports the same, its floor.
  *
  * <p>Traps avoided:
  * <ul>
@@ -36,7 +42,11 @@ import java.util.concurrent.TimeUnit;
  *       ({@link TaskWork}), enough that one producer outpaces every loop; the producer waits for its oldest burst
  *       by polling, so the loop never pays an unpark for it; and an
  *       iteration in which the loop slept more than {@value SaturatedLoopBenchmark#MAX_WAKEUPS_PER_TASK} times
- *       per task fails ({@link SaturatedLoopBenchmark}). {@code wakeups.per.op} shows the count.</li>
+ *       per task fails ({@link SaturatedLoopBenchmark}): the loop thread's voluntary context switches, which
+ *       {@code wakeups.per.op} shows.</li>
+ *   <li>Fixed work diluting the subject: with 450 ns of work in a 550 ns task, the loops' own costs are a fifth
+ *       of the figure and tie within its noise; {@code cpu.loop.own.ns.per.op} takes the work out, and a loop that
+ *       never sleeps can run without it ({@code -p taskWork=0}).</li>
  *   <li>An unbounded producer: the queue holds at most producers × {@value BurstWindow#BURSTS_IN_FLIGHT} ×
  *       {@value BurstWindow#BURST} tasks. Waiting for a burst's last task suffices, since one producer's tasks run
  *       in order.</li>
@@ -50,7 +60,9 @@ import java.util.concurrent.TimeUnit;
  * On this 2-vCPU machine, 2 and 4 producers share the CPUs with the loop, which is part of what they measure.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar BurstThroughput -p impl=mpsc,locked-deque}; expect a
- * few million tasks per second, within a few tens of percent of the limit for the lock-free loops.
+ * few million tasks per second, within a few tens of percent of the limit for the lock-free loops, and an own cost
+ * of tens of nanoseconds per task. {@code -p impl=mpsc -p loopOptions=idle=spin -p taskWork=0} measures a spinning
+ * loop's own cost undiluted; a loop that sleeps fails that iteration, as it should: it ran dry.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -65,9 +77,10 @@ public class BurstThroughput extends SaturatedLoopBenchmark {
 
     @Setup(Level.Trial)
     public void start() {
-        openLoop();
-        IterationProbe.watch(null, loop);
-        tasks = new BurstTasks(taskWork);
+        TaskWork work = TaskWork.of(taskWork);
+        LoopThread thread = openSaturatedLoop();
+        IterationProbe.watch(loop, thread, work);
+        tasks = new BurstTasks(work);
     }
 
     @TearDown(Level.Trial)

@@ -44,7 +44,9 @@ import java.util.concurrent.TimeUnit;
  *       loop spins, so by default the producer spins briefly for each result ({@code producerWait=spin}) and
  *       gap 0 is an awake loop; {@code wakeups.per.op} near 0 there, and near 1 after a long gap, proves it.</li>
  *   <li>Whether a wakeup really happened is counted, not assumed: with the {@code HdrHistogramProfiler},
- *       {@code wakeups.per.op} reports the wakeups the loop issued per task, for loops that count them.</li>
+ *       {@code wakeups.per.op} reports the loop thread's sleeps per task (its voluntary context switches, for
+ *       every loop on Linux), and {@code wakeups.issued.per.op} the wakeups producers issued, for loops that count
+ *       them.</li>
  * </ul>
  * The primary score is the mean round trip after the gap; the loop thread also records the one-way latency
  * (from just before {@code submit} to the task's start) into a histogram, reported as {@code hdr.p50} to

@@ -3,6 +3,7 @@ package dev.loopbench.bench.rounds;
 import dev.loopbench.tools.compare.Thresholds;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.JmhResultReader;
+import dev.loopbench.tools.results.RoundSchedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Mode;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,6 +118,29 @@ class InterleavedRunTest {
     }
 
     @Test
+    void aLookSpendsLittleOfTheRateEarlyAndTheScheduleRecordsIt() throws Exception {
+        headSlowdown = 1.0;
+        roundsOfSequentialRun();
+        RoundSchedule schedule = RoundSchedule.read(dir.resolve("rounds.json"));
+        assertEquals(1, schedule.looks().size());
+        assertEquals(4, schedule.looks().get(0).round());
+        // 4 of the 30 rounds the budget allows: an O'Brien-Fleming-type look spends far less than a 6-look split
+        assertTrue(schedule.looks().get(0).alpha() < 0.05 / 6 / 100, schedule.looks().toString());
+    }
+
+    @Test
+    void theBudgetsLastRoundIsALookThoughNoLookWasDue() {
+        ScheduleLog log = new ScheduleLog(dir.resolve("rounds.json"), 1, List.of());
+        PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        SequentialGate gate = new SequentialGate(dir.resolve("base.json"), dir.resolve("head.json"),
+                dir.resolve("rounds.json"), 4, 30, Duration.ofMinutes(10), Thresholds.uniform(10), log, progress);
+        // 3 rounds in 9 minutes: a fourth would overrun 10 minutes, so round 3 is the last look though no look was due
+        Optional<String> stop = gate.stopAfter(3, Duration.ofMinutes(9));
+        assertTrue(stop.orElseThrow().contains("cannot be read"), stop.toString());
+        assertEquals(Optional.empty(), gate.stopAfter(2, Duration.ofMinutes(2)));
+    }
+
+    @Test
     void looksAreSpacedByHalfAgainUpToTheLastRound() {
         assertEquals(List.of(4, 6, 9, 14, 21, 30), SequentialGate.lookRounds(4, 30));
         assertEquals(List.of(3), SequentialGate.lookRounds(3, 3));
@@ -126,16 +151,16 @@ class InterleavedRunTest {
         Side base = Side.named("base", dir.resolve("base.jar"), dir.resolve("base.json"));
         Side head = Side.named("head", dir.resolve("head.jar"), dir.resolve("head.json"));
         PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        SequentialGate gate = new SequentialGate(base.json(), head.json(), 4, 30, Thresholds.uniform(10), progress);
-        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, List.of(base, head),
-                Optional.of(gate.maxLooks()));
+        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, List.of(base, head));
+        SequentialGate gate = new SequentialGate(base.json(), head.json(), dir.resolve("rounds.json"), 4, 30,
+                Duration.ofHours(1), Thresholds.uniform(10), schedule, progress);
         new InterleavedRun(VARIANTS, List.of(base, head), List.of(), this::fakeFork, gate, new Random(42), schedule,
                 progress, Optional.empty()).run();
         return launched.size() / (2 * VARIANTS.size());
     }
 
     private ScheduleLog runRounds(List<Side> sides, int rounds) throws InterruptedException {
-        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, sides, Optional.empty());
+        ScheduleLog schedule = new ScheduleLog(dir.resolve("rounds.json"), 42, sides);
         PrintStream progress = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         new InterleavedRun(VARIANTS, sides, List.of("-wi", "1"), this::fakeFork, StoppingRule.fixedRounds(rounds),
                 new Random(42), schedule, progress, Optional.of(rounds)).run();
@@ -149,14 +174,17 @@ class InterleavedRunTest {
         int round = (launched.size() - 1) / (2 * VARIANTS.size());
         double score = 1000 + 100 * (round % 3);
         try {
-            Files.writeString(forkJson, oneForkJson(benchmark, side.name().equals("head") ? score / headSlowdown : score));
+            boolean head = side.name().equals("head");
+            Files.writeString(forkJson, oneForkJson(benchmark, head ? score / headSlowdown : score,
+                    head ? 1e9 / score * headSlowdown : 1e9 / score));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ForkLauncher.Outcome(0, "");
     }
 
-    private static String oneForkJson(String benchmark, double score) {
+    /** One fork with its throughput and a gated metric, the loop's own CPU per task. */
+    private static String oneForkJson(String benchmark, double score, double loopNanos) {
         return """
                 [{"jmhVersion":"1.37","benchmark":"%s","mode":"thrpt","threads":1,"forks":1,"jvm":"java",
                   "jvmArgs":[],"jdkVersion":"17","vmName":"OpenJDK","vmVersion":"17","warmupIterations":1,
@@ -164,7 +192,9 @@ class InterleavedRunTest {
                   "measurementBatchSize":1,"params":{"impl":"mpsc"},
                   "primaryMetric":{"score":%s,"scoreError":"NaN","scoreConfidence":[%s,%s],
                     "scorePercentiles":{"0.0":%s,"50.0":%s,"100.0":%s},"scoreUnit":"ops/s","rawData":[[%s,%s]]},
-                  "secondaryMetrics":{}}]
-                """.formatted(benchmark, score, score, score, score, score, score, score, score);
+                  "secondaryMetrics":{"cpu.loop.own.ns.per.op":{"score":%s,"scoreError":"NaN",
+                    "scoreConfidence":[%s,%s],"scorePercentiles":{},"scoreUnit":"ns/op","rawData":[[%s,%s]]}}}]
+                """.formatted(benchmark, score, score, score, score, score, score, score, score,
+                loopNanos, loopNanos, loopNanos, loopNanos, loopNanos);
     }
 }

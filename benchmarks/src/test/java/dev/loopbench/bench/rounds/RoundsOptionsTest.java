@@ -27,6 +27,18 @@ class RoundsOptionsTest {
     }
 
     @Test
+    void headJvmFlagsRepeatAndStayOutOfJmhsArguments() {
+        RoundsOptions.Parsed parsed = RoundsOptions.parse(List.of("--ab", "base.jar", "--out", "ab",
+                "--head-jvm-arg", "-Dloopbench.slowdown.taskNanos=50", "-p", "impl=mpsc",
+                "--head-jvm-arg", "-Dloopbench.slowdown.wakeupNanos=1000"));
+
+        assertEquals(List.of("-Dloopbench.slowdown.taskNanos=50", "-Dloopbench.slowdown.wakeupNanos=1000"),
+                parsed.options().headJvmArgs());
+        assertEquals(List.of("-p", "impl=mpsc"), parsed.rest());
+        assertEquals(List.of(), RoundsOptions.parse(List.of("--interleave")).options().headJvmArgs());
+    }
+
+    @Test
     void withoutRoundsOptionsNothingIsInterleaved() {
         assertFalse(RoundsOptions.parse(List.of("-f", "3")).options().active());
     }
@@ -38,6 +50,9 @@ class RoundsOptionsTest {
         assertMessage("--rounds needs a value", List.of("--rounds"));
         assertMessage("write e.g. 90s, 20m or 1h30m", List.of("--budget", "ten minutes"));
         assertMessage("--min-rounds 9 is more than --max-rounds 5", List.of("--min-rounds", "9", "--max-rounds", "5"));
+        assertMessage("--head-jvm-arg is for --ab runs", List.of("--interleave", "--head-jvm-arg", "-Dx=1"));
+        assertMessage("takes one JVM flag without spaces", List.of("--ab", "b.jar", "--out", "ab", "--head-jvm-arg", "-Dx=1 -Dy=2"));
+        assertMessage("takes one JVM flag without spaces", List.of("--ab", "b.jar", "--out", "ab", "--head-jvm-arg", "Dx=1"));
     }
 
     @Test

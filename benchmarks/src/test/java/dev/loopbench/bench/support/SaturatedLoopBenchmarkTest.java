@@ -8,6 +8,7 @@ import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -19,9 +20,10 @@ class SaturatedLoopBenchmarkTest {
     private static final IterationParams MEASUREMENT =
             new IterationParams(IterationType.MEASUREMENT, 3, TimeValue.seconds(1), 1);
 
-    /** A benchmark whose loop reports whatever counters the test sets. */
+    /** A benchmark whose loop reports whatever task count and voluntary context switches the test sets. */
     private static final class Checked extends SaturatedLoopBenchmark {
         final AtomicReference<LoopCounters> counters = new AtomicReference<>(new LoopCounters(0, 0));
+        final AtomicLong switches = new AtomicLong();
 
         Checked() {
             loop = (EventLoop) Proxy.newProxyInstance(EventLoop.class.getClassLoader(), new Class<?>[] {EventLoop.class},
@@ -30,13 +32,17 @@ class SaturatedLoopBenchmarkTest {
                         case "name" -> "fake";
                         default -> throw new UnsupportedOperationException(method.getName());
                     });
+            loopSleeps = switches::get;
         }
 
-        void iteration(long tasks, long wakeups, IterationParams params) {
+        /** The loop issues no wakeups it counts: the check reads the thread's switches, which every loop has. */
+        void iteration(long tasks, long sleeps, IterationParams params) {
             countFromHere();
             LoopCounters start = counters.get();
-            counters.set(new LoopCounters(start.tasksRun() + tasks,
-                    start.countsWakeups() ? start.wakeupsIssued() + wakeups : LoopCounters.NOT_COUNTED));
+            counters.set(new LoopCounters(start.tasksRun() + tasks, LoopCounters.NOT_COUNTED));
+            if (switches.get() != ProcThreadStatus.NOT_MEASURED) {
+                switches.addAndGet(sleeps);
+            }
             failIfTheLoopSlept(params);
         }
     }
@@ -56,14 +62,14 @@ class SaturatedLoopBenchmarkTest {
     }
 
     @Test
-    void warmupAndSmokeIterationsAndLoopsThatCannotCountAreNotChecked() {
+    void warmupAndSmokeIterationsAndThreadsWithoutAProcCountAreNotChecked() {
         IterationParams warmup = new IterationParams(IterationType.WARMUP, 2, TimeValue.seconds(1), 1);
         IterationParams smoke = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.milliseconds(200), 1);
         assertDoesNotThrow(() -> new Checked().iteration(1_000, 1_000, warmup));
         assertDoesNotThrow(() -> new Checked().iteration(1_000, 1_000, smoke));
 
-        Checked uncounted = new Checked();
-        uncounted.counters.set(new LoopCounters(0, LoopCounters.NOT_COUNTED));
-        assertDoesNotThrow(() -> uncounted.iteration(1_000, 1_000, MEASUREMENT));
+        Checked notLinux = new Checked();
+        notLinux.switches.set(ProcThreadStatus.NOT_MEASURED);
+        assertDoesNotThrow(() -> notLinux.iteration(1_000, 1_000, MEASUREMENT));
     }
 }

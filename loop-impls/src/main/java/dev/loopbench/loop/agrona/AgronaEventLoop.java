@@ -3,9 +3,6 @@ package dev.loopbench.loop.agrona;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
-import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.AgentTerminationException;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
 import org.jctools.queues.MessagePassingQueue;
@@ -14,14 +11,20 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 import java.util.List;
 
 /**
- * An event loop as low-latency Java shops write one: an Agrona {@link AgentRunner} drives an {@link Agent} whose
- * duty cycle drains a bounded {@link ManyToOneConcurrentArrayQueue}, and idles through one of Agrona's own
- * {@link IdleStrategy}s ({@link AgronaIdleStrategyType}). Producers never wake the loop: every Agrona strategy
- * returns by itself, so an idle loop answers within its strategy's longest sleep and the loop issues no wakeups.
+ * An event loop as low-latency Java shops write one: a duty cycle drains a bounded
+ * {@link ManyToOneConcurrentArrayQueue} and idles through one of Agrona's own {@link IdleStrategy}s
+ * ({@link AgronaIdleStrategyType}), which it is given each cycle's work count, as Agrona's {@code AgentRunner} gives
+ * it. Producers never wake the loop: every Agrona strategy returns by itself, so an idle loop answers within its
+ * strategy's longest sleep and the loop issues no wakeups.
+ *
+ * <p>Why the loop runs its duty cycles itself rather than through Agrona's {@code AgentRunner} or
+ * {@code AgentInvoker}: both stop an agent whose thread is interrupted after a cycle with no work, and an interrupt
+ * from another thread can land between any clearing of the flag and that check. The contract lets no interrupt
+ * stop the loop.
  *
  * <h2>Thread contract</h2>
- * Producers (any thread) offer to the queue, or to the overflow queue; only the runner's thread, made by the
- * settings' factory, polls either and runs tasks.
+ * Producers (any thread) offer to the queue, or to the overflow queue; only the loop thread, made by the settings'
+ * factory, polls either and runs tasks.
  *
  * <h2>Invariants</h2>
  * <ol>
@@ -34,8 +37,9 @@ import java.util.List;
  *       empty: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
  *   <li>The duty cycle reads the state before it polls, so once input has closed an empty poll means both queues
  *       stay empty.</li>
- *   <li>Interrupts never end the runner: Agrona's runner stops an agent whose thread is interrupted after an idle
- *       cycle, so the idle strategy clears them; {@code shutdownNow()} stops the loop through the state.</li>
+ *   <li>Interrupts never end the loop: nothing reads the flag but the tasks, each of which starts with it clear, and
+ *       the idle strategy, which is cleared of it after each idle cycle; {@code shutdownNow()} stops the loop
+ *       through the state.</li>
  * </ol>
  */
 public final class AgronaEventLoop extends AbstractEventLoop {
@@ -44,11 +48,14 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     private static final int MAX_TASKS_PER_DUTY_CYCLE = 1024;
     /** Spins while a claimed head of the bounded queue is being written, before the loop yields to its producer. */
     private static final int HEAD_SPINS = 100;
+    /** What a duty cycle returns once the loop has ended: no work count, which is never negative. */
+    private static final int FINISHED = -1;
     /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
     private static final int OVERFLOW_CHUNK_SIZE = 64;
 
     private final ManyToOneConcurrentArrayQueue<Runnable> queue;
     private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    private final IdleStrategy idleStrategy;
     private final Thread thread;
 
     /**
@@ -59,11 +66,8 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     AgronaEventLoop(LoopSettings settings, int capacity, IdleStrategy idleStrategy) {
         super(settings);
         this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
-        AgentRunner runner = new AgentRunner(new InterruptClearingIdleStrategy(idleStrategy),
-                failure -> settings.uncaughtExceptionHandler().uncaughtException(Thread.currentThread(), failure),
-                null, new TaskAgent());
-        // the runner as a plain Runnable: AgentRunner.startOnThread would rename the factory's thread
-        this.thread = LoopThreads.marking(settings.threadFactory()).newThread(runner);
+        this.idleStrategy = idleStrategy;
+        this.thread = LoopThreads.marking(settings.threadFactory()).newThread(this::runDutyCycles);
         thread.start();
     }
 
@@ -139,128 +143,64 @@ public final class AgronaEventLoop extends AbstractEventLoop {
 
     @Override
     protected void onStopped() {
-        // the duty cycle sees STOPPING after the current task and ends the runner
+        // the duty cycle sees STOPPING after the current task and ends
     }
 
-    /** Producers never wake an Agrona agent: a real count, always zero. */
+    /** Producers never wake this loop: a real count, always zero. */
     @Override
     protected long wakeupsIssued() {
         return 0;
     }
 
-    /** The loop thread's work, called by the runner between idle cycles. */
-    private final class TaskAgent implements Agent {
-
-        @Override
-        public int doWork() {
-            try {
-                return runQueuedTasks();
-            } catch (AgentTerminationException end) {
-                throw end;
-            } catch (Throwable loopFailure) {
-                // a fault outside any task, e.g. OutOfMemoryError in a queue: the loop dies, no future hangs
-                die(loopFailure);
-                throw end();
+    /** The loop thread: duty cycles, each followed by the idle strategy given its work count, until the loop ends. */
+    private void runDutyCycles() {
+        try {
+            for (int workCount; (workCount = doWork()) != FINISHED; ) {
+                idleStrategy.idle(workCount);
+                // invariant 4: an interrupt sent to the idle loop, or left by a task, would turn each park into a spin
+                Thread.interrupted();
             }
-        }
-
-        private int runQueuedTasks() {
-            int state = state(); // invariant 3: read before polling
-            int started = 0;
-            try {
-                for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; ) {
-                    if (state() >= STOPPING) {
-                        stopOnLoopThread(task, stoppedBeforeRunning());
-                        throw end();
-                    }
-                    if (started++ == 0) {
-                        countTasksRun(1); // a cycle's first task is counted before it runs, as after an idle spell
-                    }
-                    runTask(task);
-                }
-            } finally {
-                if (started > 1) {
-                    countTasksRun(started - 1);
-                }
-            }
-            if (started != 0) {
-                return started;
-            }
-            if (state >= STOPPING) {
-                stopOnLoopThread(null, stoppedBeforeRunning());
-                throw end();
-            }
-            if (state == SHUTDOWN) {
-                throw end(); // the graceful shutdown is complete
-            }
-            if (state == SHUTTING_DOWN && closeInput()) {
-                return 1; // not idle: run at once what producers admitted before the close had queued
-            }
-            return 0;
-        }
-
-        /** How an agent ends its runner without an error: Agrona then calls {@link #onClose()}. */
-        private AgentTerminationException end() {
-            return new AgentTerminationException(true);
-        }
-
-        /**
-         * Also reached when Agrona ends the runner by itself: it stops an agent whose thread is interrupted after an
-         * idle cycle, and an interrupt can land between the idle strategy's clearing and Agrona's own check (a
-         * {@code shutdownNow()} sends one). The duty cycle then never ran the stop, so it runs here, and no queued
-         * task's future is left hanging. An interrupt from elsewhere that hits that window of a few instructions
-         * while the loop runs ends it too, which {@code AgentRunner} leaves no way to prevent: the loop then dies,
-         * failing what is queued, rather than hang.
-         */
-        @Override
-        public void onClose() {
-            int state = state();
-            if (state >= STOPPING) {
-                stopOnLoopThread(null, stoppedBeforeRunning()); // does nothing if the duty cycle already stopped
-            } else if (state != SHUTDOWN) {
-                die(new IllegalStateException("Agrona's runner ended on an interrupt while the loop was running"));
-            }
+        } catch (Throwable loopFailure) {
+            // a fault outside any task, e.g. OutOfMemoryError in a queue: the loop dies, no future hangs
+            die(loopFailure);
+        } finally {
             markTerminated();
-        }
-
-        @Override
-        public String roleName() {
-            return name();
         }
     }
 
-    /**
-     * Agrona's strategy, clearing the loop thread's interrupt status after each idle cycle (invariant 4): an interrupt
-     * sent to the idle loop, or left by a task, would otherwise end the runner, or turn each park into a spin.
-     */
-    private static final class InterruptClearingIdleStrategy implements IdleStrategy {
-
-        private final IdleStrategy agrona;
-
-        InterruptClearingIdleStrategy(IdleStrategy agrona) {
-            this.agrona = agrona;
+    /** Loop thread only: one duty cycle. @return the tasks it ran, or {@link #FINISHED} once the loop has ended */
+    private int doWork() {
+        int state = state(); // invariant 3: read before polling
+        int started = 0;
+        try {
+            for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; ) {
+                if (state() >= STOPPING) {
+                    stopOnLoopThread(task, stoppedBeforeRunning());
+                    return FINISHED;
+                }
+                if (started++ == 0) {
+                    countTasksRun(1); // a cycle's first task is counted before it runs, as after an idle spell
+                }
+                runTask(task);
+            }
+        } finally {
+            if (started > 1) {
+                countTasksRun(started - 1);
+            }
         }
-
-        @Override
-        public void idle(int workCount) {
-            agrona.idle(workCount);
-            Thread.interrupted();
+        if (started != 0) {
+            return started;
         }
-
-        @Override
-        public void idle() {
-            agrona.idle();
-            Thread.interrupted();
+        if (state >= STOPPING) {
+            stopOnLoopThread(null, stoppedBeforeRunning());
+            return FINISHED;
         }
-
-        @Override
-        public void reset() {
-            agrona.reset();
+        if (state == SHUTDOWN) {
+            return FINISHED; // the graceful shutdown is complete
         }
-
-        @Override
-        public String alias() {
-            return agrona.alias();
+        if (state == SHUTTING_DOWN && closeInput()) {
+            return 1; // not idle: run at once what producers admitted before the close had queued
         }
+        return 0;
     }
 }

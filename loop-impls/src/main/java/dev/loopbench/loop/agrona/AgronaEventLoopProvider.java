@@ -30,14 +30,17 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
 
     /** The largest power of two an int holds. */
     private static final int MAX_CAPACITY = 1 << 30;
+    /** What the queue preallocates per slot at least: a reference in its array, compressed. */
+    private static final int SLOT_BYTES = 4;
 
     private static final List<LoopOption> OPTIONS = List.of(
             LoopOption.oneOf(IDLE, AgronaIdleStrategyType.BACKOFF.alias(), AgronaIdleStrategyType.aliases(),
                     "Agrona's idle strategy, by Agrona's alias: back off (spin, yield, park 1 µs to 1 ms), busy-spin, "
                             + "yield, park 1 µs, sleep 1 ms, or nothing; none is woken by producers"),
-            LoopOption.nonNegativeInt(CAPACITY, DEFAULT_CAPACITY,
+            LoopOption.intBetween(CAPACITY, DEFAULT_CAPACITY, 1, MAX_CAPACITY,
                     "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does; from "
-                            + "1 to 2^30; execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                            + "1 to 2^30, refused when its array cannot fit the heap (" + SLOT_BYTES + " bytes a slot at least); "
+                            + "execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
             LoopOption.maxPendingTasks());
 
     @Override
@@ -47,7 +50,7 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
 
     @Override
     public String description() {
-        return "Agrona AgentRunner draining a bounded ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
+        return "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
     }
 
     @Override
@@ -67,13 +70,9 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
         unavailableBecause().ifPresent(reason -> {
             throw new IllegalStateException(NAME + " is unavailable on this JVM: " + reason);
         });
-        int requested = settings.nonNegativeIntOption(CAPACITY);
-        if (requested == 0 || requested > MAX_CAPACITY) {
-            throw new IllegalArgumentException("option '" + CAPACITY + "' of '" + NAME + "' must be from 1 to "
-                    + MAX_CAPACITY + "; was " + requested);
-        }
         // the capacity ManyToOneConcurrentArrayQueue will have, found as it finds it
-        int capacity = BitUtil.findNextPositivePowerOfTwo(requested);
+        int capacity = BitUtil.findNextPositivePowerOfTwo(settings.nonNegativeIntOption(CAPACITY));
+        settings.requireHeapFor(CAPACITY, capacity, SLOT_BYTES);
         return new AgronaEventLoop(settings.withMaxPendingTasksAtMost(capacity), capacity,
                 AgronaIdleStrategyType.forAlias(settings.option(IDLE)).create());
     }

@@ -18,11 +18,13 @@ import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.Slowdown;
 import org.jctools.queues.MessagePassingQueue;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An event loop on an LMAX Disruptor: producers publish tasks into a multi-producer {@link RingBuffer}
@@ -68,14 +70,17 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
      * benchmarks keep at most 8,192 in flight; a smaller ring refuses callers sooner, and is preallocated faster.
      */
     public static final int DEFAULT_RING_SIZE = 1 << 19;
+    /** What the ring preallocates per slot at least: a compressed reference and a {@link TaskEvent} of 16 bytes. */
+    private static final int SLOT_BYTES = 4 + 16;
     /** How the registry builds it. */
     public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
             "LMAX Disruptor 4: multi-producer ring, one event handler, the Disruptor's wait strategies",
             List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
                             DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
                                     + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
-                    LoopOption.nonNegativeInt(RING_SIZE, DEFAULT_RING_SIZE, "the ring's size, a power of two; execute "
-                            + "and submit are refused once it is full, and maxPendingTasks is capped at it"),
+                    LoopOption.intBetween(RING_SIZE, DEFAULT_RING_SIZE, 1, 1 << 30, "the ring's size, a power of two "
+                            + "up to 2^30, refused when its slots cannot fit the heap (" + SLOT_BYTES + " bytes a slot "
+                            + "at least); execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
                     LoopOption.maxPendingTasks()),
             DisruptorEventLoop::create);
 
@@ -89,6 +94,11 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     private final RingBuffer<TaskEvent> ring;
     private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    /**
+     * Nudges published into the ring and not yet handed to the handler, at least: {@link #pendingTasks()} counts
+     * tasks, and a nudge is no task. Counted before the nudge is published, so a nudge is never taken for a task.
+     */
+    private final AtomicInteger nudgesInRing = new AtomicInteger();
     private final BatchEventProcessor<TaskEvent> processor;
     private final Thread thread;
     private final boolean wakeupsCounted;
@@ -106,6 +116,7 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
             throw new IllegalArgumentException("option '" + RING_SIZE + "' of '" + NAME
                     + "' must be a power of two; was " + ringSize);
         }
+        settings.requireHeapFor(RING_SIZE, ringSize, SLOT_BYTES);
         return new DisruptorEventLoop(settings.withMaxPendingTasksAtMost(ringSize),
                 DisruptorWaitStrategyType.forAlias(settings.option(WAIT_STRATEGY)), ringSize);
     }
@@ -144,7 +155,10 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
     /** Any thread: makes a waiting loop look at the overflow queue and the state (invariant 3). */
     private void nudge() {
         VarHandle.fullFence(); // ordering point (invariant 3): the overflow or state change before the ring's sequences
-        ring.tryPublishEvent(PUBLISH_NUDGE); // a full ring is handled by the loop first, which then looks again
+        nudgesInRing.incrementAndGet();
+        if (!ring.tryPublishEvent(PUBLISH_NUDGE)) {
+            nudgesInRing.decrementAndGet(); // a full ring is handled by the loop first, which then looks again
+        }
     }
 
     @Override
@@ -163,7 +177,8 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     @Override
     protected int pendingTasks() {
-        return (int) (ring.getBufferSize() - ring.remainingCapacity()) + overflow.size();
+        int claimed = (int) (ring.getBufferSize() - ring.remainingCapacity());
+        return Math.max(0, claimed - nudgesInRing.get()) + overflow.size();
     }
 
     @Override
@@ -303,6 +318,8 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 released.set(sequence);
                 if (task != null) {
                     run(task);
+                } else {
+                    nudgesInRing.decrementAndGet();
                 }
                 if (endOfBatch) {
                     endBatch();
@@ -350,10 +367,16 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 throw TimeoutException.INSTANCE;
             }
             Thread.interrupted(); // a task's leftover interrupt would fail the blocking strategies' wait at once
+            // a blocking strategy waits for a producer's signal only when nothing is published yet (see Slowdown)
+            boolean waitsForProducer = Slowdown.slowsWakeups() && !wakeupsCounted && cursor.get() < sequence;
             try {
                 return disruptor.waitFor(sequence, cursor, dependentSequence, barrier);
             } catch (InterruptedException swallowed) {
                 return sequence - 1; // invariant 4: nothing available yet; the processor asks again
+            } finally {
+                if (waitsForProducer) {
+                    Slowdown.afterWakeup();
+                }
             }
         }
 

@@ -6,6 +6,7 @@ import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.ExecutorBackedEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.Slowdown;
 
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,7 +33,8 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
     ThreadPoolEventLoopAdapter(LoopSettings settings) {
         super(settings);
         ThreadFactory loopThreads = LoopThreads.marking(settings.threadFactory());
-        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                Slowdown.slowsWakeups() ? new WakeupSlowingQueue() : new LinkedBlockingQueue<>(),
                 body -> worker = loopThreads.newThread(body)) {
             @Override
             protected void terminated() {
@@ -78,6 +80,20 @@ public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
         Thread current = worker;
         if (current != null) {
             current.interrupt();
+        }
+    }
+
+    /** The worker's queue under a wakeup slowdown ({@link Slowdown}): a {@code take()} that found it empty waited. */
+    private static final class WakeupSlowingQueue extends LinkedBlockingQueue<Runnable> {
+
+        @Override
+        public Runnable take() throws InterruptedException {
+            boolean waits = isEmpty(); // benign race: a task offered meanwhile makes one wakeup slow that was none
+            Runnable task = super.take();
+            if (waits) {
+                Slowdown.afterWakeup();
+            }
+            return task;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.OwnThreadEventLoop;
+import dev.loopbench.loop.support.Slowdown;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -77,6 +78,7 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
 
     @Override
     protected void awaitWork(int emptyPolls) {
+        boolean waited = false;
         lock.lock();
         try {
             while (deque.isEmpty() && mayIdle()) {
@@ -85,9 +87,13 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
                 // shutdownNow() signals as well as interrupting
                 notEmpty.awaitUninterruptibly();
                 waiting = false;
+                waited = true;
             }
         } finally {
             lock.unlock();
+        }
+        if (waited) {
+            Slowdown.afterWakeup(); // outside the lock: a slower wakeup, not producers held up
         }
     }
 

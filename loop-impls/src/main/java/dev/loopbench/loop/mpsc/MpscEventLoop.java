@@ -2,6 +2,7 @@ package dev.loopbench.loop.mpsc;
 
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.OwnThreadEventLoop;
+import dev.loopbench.loop.support.Slowdown;
 import org.jctools.queues.MessagePassingQueue;
 
 import java.lang.invoke.MethodHandles;
@@ -84,6 +85,7 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
         if (queue.isEmpty() && mayIdle()) {
             Thread.interrupted(); // a task's leftover interrupt would turn every park into a spin
             LockSupport.park(this);
+            Slowdown.afterWakeup();
         }
         // benign race: a producer may clear the flag first; both write false
         sleeping = false;

@@ -29,7 +29,8 @@ public final class MpscEventLoopProvider {
             LoopOption.nonNegativeInt(SPIN_ITERATIONS, SpinThenParkIdleStrategy.DEFAULT_SPIN_ITERATIONS,
                     "empty polls before parking, for idle=spin-park; a non-negative integer")
                     .tunedOver("100", "1000", "10000").onlyWhen(IDLE, SpinThenParkIdleStrategy.ALIAS),
-            LoopOption.nonNegativeInt(WAKEUP_COST_MICROS, AdaptiveIdleStrategy.DEFAULT_WAKEUP_COST_MICROS,
+            LoopOption.intBetween(WAKEUP_COST_MICROS, AdaptiveIdleStrategy.DEFAULT_WAKEUP_COST_MICROS, 0,
+                    AdaptiveIdleStrategy.MAX_WAKEUP_COST_MICROS,
                     "what waking a parked loop costs, in µs, for idle=adaptive: the longest spin per idle gap, and"
                             + " the gap below which spinning pays; an integer from 0 (never spin) to "
                             + AdaptiveIdleStrategy.MAX_WAKEUP_COST_MICROS)

@@ -1,5 +1,6 @@
 package dev.loopbench.loop.netty;
 
+import dev.loopbench.loop.support.Slowdown;
 import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.EventExecutor;
 
@@ -15,6 +16,20 @@ final class DrainableDefaultEventLoop extends DefaultEventLoop implements Draina
 
     DrainableDefaultEventLoop(ThreadFactory threadFactory) {
         super(null, threadFactory);
+    }
+
+    /** Under a wakeup slowdown ({@link Slowdown}), a take with no task queued waited for a producer. */
+    @Override
+    protected Runnable takeTask() {
+        if (!Slowdown.slowsWakeups()) {
+            return super.takeTask();
+        }
+        boolean waits = !hasTasks();
+        Runnable task = super.takeTask();
+        if (waits) {
+            Slowdown.afterWakeup();
+        }
+        return task;
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadFactory;
 final class DrainableIoEventLoop extends SingleThreadIoEventLoop implements DrainableNettyLoop {
 
     DrainableIoEventLoop(ThreadFactory threadFactory, IoHandlerFactory ioHandlerFactory) {
-        super(null, threadFactory, ioHandlerFactory);
+        super(null, threadFactory, WakeupSlowingIoHandler.wrapping(ioHandlerFactory));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.netty.channel.uring.IoUringIoHandler;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -103,6 +104,13 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
             throw new IllegalStateException(name + " is unavailable on this machine; Netty says: " + cause.get(),
                     cause.get());
         }
-        return new NettyEventLoopAdapter(settings, loopFactory.apply(LoopThreads.marking(settings.threadFactory())));
+        DrainableNettyLoop netty = loopFactory.apply(LoopThreads.marking(settings.threadFactory()));
+        try {
+            return new NettyEventLoopAdapter(settings, netty);
+        } catch (RuntimeException | Error refused) {
+            // Netty's I/O loop opened its selector, eventfd or ring when it was built: a refused build closes them
+            netty.executor().shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw refused;
+        }
     }
 }

@@ -131,9 +131,10 @@ public final class EventLoopRegistry {
                     .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("'" + provider.name() + "' has no option '"
                             + key + "'; " + describeOptions(provider)));
+            // checked here, before anything is built: a refused build has no side effect
             if (!option.accepts(value)) {
-                throw new IllegalArgumentException("option '" + key + "' of '" + provider.name() + "' must be one of "
-                        + String.join(", ", option.allowedValues()) + "; was '" + value + "'");
+                throw new IllegalArgumentException("option '" + key + "' of '" + provider.name() + "' must be "
+                        + option.validValues() + "; was '" + value + "'");
             }
             options.put(key, value);
             return this;

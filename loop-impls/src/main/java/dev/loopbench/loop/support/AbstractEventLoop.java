@@ -77,6 +77,7 @@ public abstract class AbstractEventLoop implements EventLoop {
     private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
+        Slowdown.initialize();
         this.name = settings.name();
         this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
         this.offloads = new OffloadTracker(this, lifecycle, admission);
@@ -171,6 +172,7 @@ public abstract class AbstractEventLoop implements EventLoop {
      * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
      */
     protected final void runTask(Runnable task) {
+        Slowdown.perTask();
         Throwable handlerFailure = taskRunner.run(task);
         if (handlerFailure != null) {
             die(handlerFailure);
@@ -295,8 +297,8 @@ public abstract class AbstractEventLoop implements EventLoop {
     @Override
     public final void close() {
         shutdown();
-        if (inEventLoop()) {
-            return;
+        if (LoopThreads.isLoopThread()) {
+            return; // this loop's thread would wait for itself; another loop's could wait in a cycle of loops
         }
         // as JDK 19's ExecutorService.close(): an interrupted wait stops the loop as shutdownNow() does, waits on
         // for the current task to end, and returns with the caller's interrupt status set

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * <p><b>Continuations during a graceful shutdown.</b> The {@code *Async} stages of a loop future that run on its
  * loop, with no executor or with the loop itself as the executor, reach the loop as continuations
  * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes until it closes
- * input. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
+ * input. Each goes through a {@link ContinuationStage} of its own, so that a stage whose task
+ * {@code shutdownNow()} takes out unrun completes exceptionally instead of staying pending. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
  * {@link CompletableFuture} would have it fire the pending stages itself when it wakes, racing the loop thread,
  * and a continuation it fired after the loop had closed input would fail instead of running.
  */
@@ -104,89 +105,172 @@ public class LoopFuture<V> extends CompletableFuture<V> {
         return completeAsync(supplier, loop);
     }
 
+    // The *Async variants without an executor run on this loop: the JDK would hand them to defaultExecutor()
+    // directly, past the continuation stage that fails them if shutdownNow() takes them out unrun.
+
+    @Override
+    public <U> CompletableFuture<U> thenApplyAsync(Function<? super V, ? extends U> fn) {
+        return thenApplyAsync(fn, loop);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenAcceptAsync(Consumer<? super V> action) {
+        return thenAcceptAsync(action, loop);
+    }
+
+    @Override
+    public CompletableFuture<Void> thenRunAsync(Runnable action) {
+        return thenRunAsync(action, loop);
+    }
+
+    @Override
+    public <U, W> CompletableFuture<W> thenCombineAsync(CompletionStage<? extends U> other,
+            BiFunction<? super V, ? super U, ? extends W> fn) {
+        return thenCombineAsync(other, fn, loop);
+    }
+
+    @Override
+    public <U> CompletableFuture<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
+            BiConsumer<? super V, ? super U> action) {
+        return thenAcceptBothAsync(other, action, loop);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action) {
+        return runAfterBothAsync(other, action, loop);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> applyToEitherAsync(CompletionStage<? extends V> other, Function<? super V, U> fn) {
+        return applyToEitherAsync(other, fn, loop);
+    }
+
+    @Override
+    public CompletableFuture<Void> acceptEitherAsync(CompletionStage<? extends V> other, Consumer<? super V> action) {
+        return acceptEitherAsync(other, action, loop);
+    }
+
+    @Override
+    public CompletableFuture<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action) {
+        return runAfterEitherAsync(other, action, loop);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> thenComposeAsync(Function<? super V, ? extends CompletionStage<U>> fn) {
+        return thenComposeAsync(fn, loop);
+    }
+
+    @Override
+    public CompletableFuture<V> whenCompleteAsync(BiConsumer<? super V, ? super Throwable> action) {
+        return whenCompleteAsync(action, loop);
+    }
+
+    @Override
+    public <U> CompletableFuture<U> handleAsync(BiFunction<? super V, Throwable, ? extends U> fn) {
+        return handleAsync(fn, loop);
+    }
+
+    @Override
+    public CompletableFuture<V> exceptionallyAsync(Function<Throwable, ? extends V> fn) {
+        return exceptionallyAsync(fn, loop);
+    }
+
+    @Override
+    public CompletableFuture<V> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<V>> fn) {
+        return exceptionallyComposeAsync(fn, loop);
+    }
+
     // The *Async variants given this loop as their executor: the loop takes their stages as continuations too.
 
     @Override
     public <U> CompletableFuture<U> thenApplyAsync(Function<? super V, ? extends U> fn, Executor executor) {
-        return super.thenApplyAsync(fn, continuing(executor));
+        return continuing(executor, e -> super.thenApplyAsync(fn, e));
     }
 
     @Override
     public CompletableFuture<Void> thenAcceptAsync(Consumer<? super V> action, Executor executor) {
-        return super.thenAcceptAsync(action, continuing(executor));
+        return continuing(executor, e -> super.thenAcceptAsync(action, e));
     }
 
     @Override
     public CompletableFuture<Void> thenRunAsync(Runnable action, Executor executor) {
-        return super.thenRunAsync(action, continuing(executor));
+        return continuing(executor, e -> super.thenRunAsync(action, e));
     }
 
     @Override
     public <U, W> CompletableFuture<W> thenCombineAsync(CompletionStage<? extends U> other,
             BiFunction<? super V, ? super U, ? extends W> fn, Executor executor) {
-        return super.thenCombineAsync(other, fn, continuing(executor));
+        return continuing(executor, e -> super.thenCombineAsync(other, fn, e));
     }
 
     @Override
     public <U> CompletableFuture<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
             BiConsumer<? super V, ? super U> action, Executor executor) {
-        return super.thenAcceptBothAsync(other, action, continuing(executor));
+        return continuing(executor, e -> super.thenAcceptBothAsync(other, action, e));
     }
 
     @Override
     public CompletableFuture<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action, Executor executor) {
-        return super.runAfterBothAsync(other, action, continuing(executor));
+        return continuing(executor, e -> super.runAfterBothAsync(other, action, e));
     }
 
     @Override
     public <U> CompletableFuture<U> applyToEitherAsync(CompletionStage<? extends V> other,
             Function<? super V, U> fn, Executor executor) {
-        return super.applyToEitherAsync(other, fn, continuing(executor));
+        return continuing(executor, e -> super.applyToEitherAsync(other, fn, e));
     }
 
     @Override
     public CompletableFuture<Void> acceptEitherAsync(CompletionStage<? extends V> other,
             Consumer<? super V> action, Executor executor) {
-        return super.acceptEitherAsync(other, action, continuing(executor));
+        return continuing(executor, e -> super.acceptEitherAsync(other, action, e));
     }
 
     @Override
     public CompletableFuture<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action,
             Executor executor) {
-        return super.runAfterEitherAsync(other, action, continuing(executor));
+        return continuing(executor, e -> super.runAfterEitherAsync(other, action, e));
     }
 
     @Override
     public <U> CompletableFuture<U> thenComposeAsync(Function<? super V, ? extends CompletionStage<U>> fn,
             Executor executor) {
-        return super.thenComposeAsync(fn, continuing(executor));
+        return continuing(executor, e -> super.thenComposeAsync(fn, e));
     }
 
     @Override
     public CompletableFuture<V> whenCompleteAsync(BiConsumer<? super V, ? super Throwable> action,
             Executor executor) {
-        return super.whenCompleteAsync(action, continuing(executor));
+        return continuing(executor, e -> super.whenCompleteAsync(action, e));
     }
 
     @Override
     public <U> CompletableFuture<U> handleAsync(BiFunction<? super V, Throwable, ? extends U> fn,
             Executor executor) {
-        return super.handleAsync(fn, continuing(executor));
+        return continuing(executor, e -> super.handleAsync(fn, e));
     }
 
     @Override
     public CompletableFuture<V> exceptionallyAsync(Function<Throwable, ? extends V> fn, Executor executor) {
-        return super.exceptionallyAsync(fn, continuing(executor));
+        return continuing(executor, e -> super.exceptionallyAsync(fn, e));
     }
 
     @Override
     public CompletableFuture<V> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<V>> fn,
             Executor executor) {
-        return super.exceptionallyComposeAsync(fn, continuing(executor));
+        return continuing(executor, e -> super.exceptionallyComposeAsync(fn, e));
     }
 
-    private Executor continuing(Executor executor) {
-        return executor == loop ? loop.continuationExecutor() : executor;
+    /**
+     * {@code stage} made with {@code executor}, or, where that is this loop, with a {@link ContinuationStage} of its
+     * own: the loop takes the stage's task as a continuation, and fails the stage if it never runs the task.
+     */
+    private <S extends CompletableFuture<?>> S continuing(Executor executor, Function<Executor, S> stage) {
+        if (executor != loop) {
+            return stage.apply(executor);
+        }
+        ContinuationStage continuation = new ContinuationStage(loop.continuationExecutor());
+        return continuation.bind(stage.apply(continuation));
     }
 
     private void refuseSelfDeadlock(String operation) {

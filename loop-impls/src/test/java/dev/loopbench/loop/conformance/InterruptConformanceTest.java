@@ -1,7 +1,11 @@
 package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -9,18 +13,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Contract: interrupts. Every task starts with the loop thread's interrupt status clear, whoever interrupted it
- * before; and {@code close()} interrupted while it waits stops the loop as {@code shutdownNow()} does, as JDK 19's
+ * before; no interrupt from another thread stops the loop, however many and whenever they come; and {@code close()} interrupted while it waits stops the loop as {@code shutdownNow()} does, as JDK 19's
  * {@code ExecutorService.close()} does, and returns with the caller's interrupt status set.
  */
 class InterruptConformanceTest extends ConformanceSupport {
 
     private static final int ROUNDS = 200;
+    /**
+     * How long a thread interrupts the loop thread flat out. A loop that an interrupt can stop stops within a
+     * millisecond where the interrupter and the loop have a core each, and within a few hundred on a loaded 2-core
+     * machine.
+     */
+    private static final long INTERRUPT_STORM_MILLIS = 1_000;
+    /** Shorter per strategy: the spinning ones are stopped within microseconds, the parking ones are tried above. */
+    private static final long STRATEGY_INTERRUPT_STORM_MILLIS = 300;
 
     @ConformanceTest
     @DisplayName("an interrupt left by one task, or sent to an idle loop, does not reach the next task")
@@ -35,6 +49,53 @@ class InterruptConformanceTest extends ConformanceSupport {
             assertFalse(get(loop.submit(() -> Thread.currentThread().isInterrupted()), "a task after an interrupt"),
                     "round " + round + ": a task saw an interrupt sent to the idle loop");
         }
+    }
+
+    @ConformanceTest
+    @DisplayName("a thread interrupting the loop thread flat out neither stops the loop nor reaches a task")
+    void interruptsFlatOutDoNotStopTheLoop(String impl) throws Exception {
+        survivesInterruptsFlatOut(newLoop(impl), INTERRUPT_STORM_MILLIS);
+    }
+
+    /**
+     * The loops driven by a library's own runner, with each of their idle and wait strategies: the strategies that
+     * spin reach the moment right after the flag is cleared most often.
+     */
+    @ParameterizedTest(name = "[{0} {1}={2}] a thread interrupting the loop thread flat out does not stop it")
+    @MethodSource("dev.loopbench.loop.RingLoopOptionsTest#everyStrategy")
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void noIdleStrategyStopsOnInterrupts(String impl, String option, String alias) throws Exception {
+        assumeTrue(implementations().contains(impl), impl + " is unavailable here");
+        survivesInterruptsFlatOut(track(EventLoopRegistry.builder(impl).option(option, alias).build()),
+                STRATEGY_INTERRUPT_STORM_MILLIS);
+    }
+
+    /**
+     * Interrupts the loop thread flat out from another thread for {@code millis}, while this thread keeps the loop
+     * going between work and idling with round trips, so that the interrupts hit every step of its idle cycle; the
+     * loop must run on, and its next task start uninterrupted.
+     */
+    private static void survivesInterruptsFlatOut(EventLoop loop, long millis) throws Exception {
+        Thread loopThread = get(loop.submit(Thread::currentThread), "the loop's thread");
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        Thread interrupter = new Thread(() -> {
+            while (System.nanoTime() - end < 0) {
+                loopThread.interrupt();
+            }
+        }, "interrupter");
+        interrupter.start();
+        try {
+            for (int round = 0; interrupter.isAlive(); round++) {
+                assertFalse(loop.isShutdown(), "round " + round + ": interrupts from another thread stopped the loop");
+                int expected = round; // a task may see an interrupt sent while it runs: it only returns
+                assertEquals(expected, get(loop.submit(() -> expected), "round " + round));
+            }
+        } finally {
+            interrupter.join();
+        }
+        assertFalse(loop.isShutdown(), "interrupts from another thread stopped the loop");
+        assertFalse(get(loop.submit(() -> Thread.currentThread().isInterrupted()), "a task after the interrupts"),
+                "a task saw an interrupt sent to the loop thread before it started");
     }
 
     @ConformanceTest

@@ -2,6 +2,7 @@ package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopTerminatedException;
+import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.DisplayName;
 
 import java.util.ArrayList;
@@ -103,6 +104,30 @@ class LifecycleConformanceTest extends ConformanceSupport {
     }
 
     @ConformanceTest
+    @DisplayName("shutdownNow fails the *Async stages whose tasks it takes out unrun, and every stage after them")
+    void shutdownNowFailsTheStagesOfContinuationsItTakesOut(String impl) throws Exception {
+        EventLoop loop = newLoop(impl);
+        CompletableFuture<Integer> source = loop.submit(() -> 1);
+        get(source, "the source future");
+        occupy(loop); // released by shutdownNow's interrupt
+        // the source is complete, so each stage's task goes straight into the queue, behind the occupying task
+        List<CompletableFuture<?>> stages = List.of(
+                source.thenApplyAsync(x -> x + 1),
+                source.thenApplyAsync(x -> x + 1, loop),
+                source.thenAcceptAsync(x -> { }),
+                source.handleAsync((x, failure) -> x),
+                source.thenComposeAsync(CompletableFuture::completedFuture).thenApply(x -> x + 1));
+
+        List<Runnable> neverStarted = loop.shutdownNow();
+
+        assertEquals(stages.size(), neverStarted.size(), "each stage's task is handed back: " + neverStarted);
+        for (CompletableFuture<?> stage : stages) {
+            assertInstanceOf(LoopTerminatedException.class, failureOf(stage, "a stage whose task never ran"));
+        }
+        assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @ConformanceTest
     @DisplayName("shutdownNow called by a task returns the tasks queued behind it and fails their futures")
     void shutdownNowFromTheLoopThread(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
@@ -139,6 +164,45 @@ class LifecycleConformanceTest extends ConformanceSupport {
         });
         assertTrue(first.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the first loop is stuck");
         assertTrue(second.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), "the second loop is stuck");
+    }
+
+    @ConformanceTest
+    @DisplayName("two loops whose tasks close each other both terminate: close() on a loop thread does not wait")
+    void loopsClosingEachOtherDoNotDeadlock(String impl) throws Exception {
+        closeInACycle(impl, 2);
+    }
+
+    @ConformanceTest
+    @DisplayName("three loops whose tasks close the next in a ring all terminate")
+    void aRingOfLoopsClosingEachOtherDoesNotDeadlock(String impl) throws Exception {
+        closeInACycle(impl, 3);
+    }
+
+    /**
+     * A task on each of {@code count} loops closes the next loop, all at once. Waiting in close() there would wait
+     * in a cycle that nothing breaks, so the loops are tracked for the after-test stop only once they are known
+     * not to be stuck: a {@code shutdownNow()} from the test thread would wait for the stuck tasks forever.
+     */
+    private void closeInACycle(String impl, int count) throws Exception {
+        List<EventLoop> ring = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ring.add(EventLoopRegistry.create(impl));
+        }
+        CyclicBarrier allRunning = new CyclicBarrier(count);
+        CountDownLatch closesReturned = new CountDownLatch(count);
+        for (int i = 0; i < count; i++) {
+            EventLoop next = ring.get((i + 1) % count);
+            ring.get(i).execute(() -> {
+                awaitQuietly(allRunning);
+                next.close();
+                closesReturned.countDown();
+            });
+        }
+        await(closesReturned, "close() called by each loop's task on the next loop to return");
+        ring.forEach(this::track);
+        for (EventLoop loop : ring) {
+            assertTrue(loop.awaitTermination(WAIT_SECONDS, TimeUnit.SECONDS), loop.name() + " is stuck");
+        }
     }
 
     @ConformanceTest
@@ -282,7 +346,7 @@ class LifecycleConformanceTest extends ConformanceSupport {
         try {
             barrier.await(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("the two loops never ran together", e);
+            throw new IllegalStateException("the loops never ran together", e);
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Not part of the suite every loop runs: the loops on bounded rings ({@code agrona}, {@code disruptor}) refuse callers
@@ -41,6 +42,15 @@ class RingBoundTest extends ConformanceSupport {
     static List<Arguments> ringLoops() {
         return List.of(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.CAPACITY),
                 Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.RING_SIZE));
+    }
+
+    /**
+     * Each ring loop with the option that sizes its ring and a lower bound of the bytes each slot preallocates: an
+     * array reference (4 bytes, compressed), and for the Disruptor the event object in the slot too (16 bytes).
+     */
+    static List<Arguments> ringLoopsWithSlotBytes() {
+        return List.of(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.CAPACITY, 4),
+                Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.RING_SIZE, 4 + 16));
     }
 
     /** Each ring loop, {@link #REPEATS} times. */
@@ -109,6 +119,48 @@ class RingBoundTest extends ConformanceSupport {
         RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
         assertTrue(refused.getMessage().contains("2 tasks pending"), refused.getMessage());
         release.countDown();
+    }
+
+    @ParameterizedTest(name = "[{0}] a ring too large for the heap is refused at build, naming the memory it needs")
+    @MethodSource("ringLoopsWithSlotBytes")
+    void aRingTooLargeForTheHeapIsRefused(String impl, String sizeOption, int slotBytes) {
+        int size = 1 << 30;
+        assumeTrue((long) size * slotBytes > Runtime.getRuntime().maxMemory(),
+                "a ring of 2^30 slots would fit this JVM's heap of " + Runtime.getRuntime().maxMemory() + " bytes");
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> ringLoop(impl, sizeOption, size));
+        assertTrue(refused.getMessage().contains("'" + sizeOption + "' of '" + impl + "'"), refused.getMessage());
+        assertTrue(refused.getMessage().contains(Long.toString(Runtime.getRuntime().maxMemory())), refused.getMessage());
+    }
+
+    /**
+     * A task taken from the overflow holds the loop with another behind it: producers then overflow too, each with a
+     * nudge into the ring for the loop to look at the overflow. The bound counts the tasks, not those nudges.
+     */
+    @ParameterizedTest(name = "[{0}] under overflow, maxPendingTasks counts the tasks, not the events that wake the loop")
+    @MethodSource("ringLoops")
+    void underOverflowTheBoundCountsTasks(String impl, String sizeOption) throws Exception {
+        EventLoop loop = ringLoop(impl, sizeOption, RING);
+        CompletableFuture<Integer> done = loop.submit(() -> 0);
+        get(done, "a task before the ring fills");
+        CountDownLatch release = occupy(loop);
+        for (int i = 0; i < RING; i++) {
+            loop.execute(() -> { });
+        }
+        CountDownLatch headRuns = new CountDownLatch(1);
+        CountDownLatch releaseHead = new CountDownLatch(1);
+        CompletableFuture<Void> head = done.thenRunAsync(() -> block(new ArrayList<>(), 0, headRuns, releaseHead), loop);
+        CompletableFuture<Void> behind = done.thenRunAsync(() -> { }, loop);
+        release.countDown();
+        await(headRuns, "the overflow's head, which holds the loop with one task behind it");
+        for (int i = 1; i < RING; i++) {
+            loop.execute(() -> { }); // pending: the task behind the head and these, RING at the last
+        }
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> loop.execute(() -> { }));
+        assertTrue(refused.getMessage().contains(RING + " tasks pending"), refused.getMessage());
+        releaseHead.countDown();
+        get(head, "the overflow's head");
+        get(behind, "the task behind it");
     }
 
     @ParameterizedTest(name = "[{0}] with the ring full, continuations and an offload outcome still run")

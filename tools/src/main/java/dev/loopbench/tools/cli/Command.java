@@ -19,6 +19,8 @@ public interface Command extends Callable<Integer> {
     int REGRESSION = 1;
     /** Bad input: a missing or malformed file, nothing to compare, or a wrong command line. */
     int BAD_INPUT = 2;
+    /** {@code compare} could decide no gated metric: neither a pass nor a failure. */
+    int INCONCLUSIVE = 3;
 
     /** The full help: synopsis, arguments, options and exit codes, as {@code --help} prints it. */
     String usage();

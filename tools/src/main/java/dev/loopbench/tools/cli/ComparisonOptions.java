@@ -10,14 +10,14 @@ import dev.loopbench.tools.results.ResultFileException;
 import java.nio.file.Path;
 
 /**
- * How the gate judges, as {@code compare} takes it ({@code --paired}, {@code --threshold}, {@code --thresholds},
- * {@code --max-looks}), a picocli {@code @Mixin}: the options and their checks in one place, read as one
- * {@link ComparisonSettings}.
+ * How the gate judges, as {@code compare} takes it ({@code --paired}, {@code --threshold}, {@code --thresholds}),
+ * a picocli {@code @Mixin}: the options and their checks in one place, read as one {@link ComparisonSettings}.
+ * Without {@code --thresholds} the thresholds are those packaged with these classes (the benchmarks jar's own),
+ * so that a build's comparison judges with its own thresholds.
  */
 final class ComparisonOptions {
 
     static final String THRESHOLD = "--threshold";
-    static final String MAX_LOOKS = "--max-looks";
 
     @Option(names = "--paired")
     private boolean paired;
@@ -25,28 +25,15 @@ final class ComparisonOptions {
     private String thresholdPct;
     @Option(names = "--thresholds", paramLabel = "FILE")
     private String thresholdsFile;
-    @Option(names = MAX_LOOKS, paramLabel = "N")
-    private String maxLooks;
-
+    /** The settings of a single comparison, which spends the whole false-alarm rate. */
     ComparisonSettings settings() throws UsageException, ResultFileException {
         double threshold = percent(thresholdPct, THRESHOLD, RunComparator.DEFAULT_THRESHOLD_PCT);
         Thresholds thresholds = thresholdsFile != null
                 ? Thresholds.read(Path.of(thresholdsFile), threshold)
-                : Thresholds.uniform(threshold);
-        return new ComparisonSettings(paired, thresholds, ComparisonSettings.DEFAULT_FAMILY_ALPHA, looks(maxLooks));
-    }
-
-    private static int looks(String option) throws UsageException {
-        String given = option == null ? "1" : option;
-        try {
-            int looks = Integer.parseInt(given);
-            if (looks >= 1 && looks <= 1000) {
-                return looks;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with what would be right
-        }
-        throw new UsageException(MAX_LOOKS + " takes a whole number from 1 to 1000, e.g. " + MAX_LOOKS + " 6; got '" + given + "'");
+                : thresholdPct != null ? Thresholds.uniform(threshold)
+                : Thresholds.packaged(threshold).orElse(Thresholds.uniform(threshold));
+        return new ComparisonSettings(paired, thresholds, ComparisonSettings.DEFAULT_FAMILY_ALPHA,
+                ComparisonSettings.DEFAULT_FAMILY_ALPHA);
     }
 
     /** A percentage above 0 and below 100, with or without {@code %}; {@code otherwise} when not given. */

@@ -1,7 +1,9 @@
 package dev.loopbench.tools.cli;
 
 import dev.loopbench.tools.results.ResultFileException;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
+import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.results.RunReader;
 import dev.loopbench.tools.summary.HeadlineTable;
 import dev.loopbench.tools.summary.RunSummarizer;
@@ -23,13 +25,16 @@ public final class SummaryCommand extends ConsoleCommand {
                 usage: summary RUN.json [--markdown FILE]
 
                 Prints one line per figure (benchmark, params other than impl, metric) and impl: JMH's score and
-                error, '*' on the best impl, and how many times worse than its physical limit in the same run the
-                loop is, as PhysicalLimits pairs them (a spinning round trip against SpinPingPongLimit, a wakeup
-                after a gap against UnparkAfterGapLimit, a burst against MpscQueueLimit). Without a limit in the
-                run the ratio is left blank.
+                error, '*' on the best impl (only when its forks all beat every other impl's), and how many times
+                worse than its physical limit in the same run the loop is, as PhysicalLimits pairs them (a
+                spinning round trip against SpinPingPongLimit, a wakeup after a gap against UnparkAfterGapLimit, a
+                burst against MpscQueueLimit): the geometric mean of the per-round ratios, each loop fork against
+                the limit's fork of the same round (from RUN.rounds.json beside RUN.json, when there is one), with
+                its 95% interval; below 1 it says the limit is no floor here. Without a limit in the run the ratio
+                is left blank. The method: docs/statistics.md.
 
                   RUN.json          a JMH result file, e.g. results/2026-11-22-quick.json
-                  --markdown FILE   also write the README's headline table of the run as markdown: the loops
+                  --markdown FILE   also write the headline table of the run (results/README.md's) as markdown: the loops
                                     as columns (in the order RUN.meta.json's -p impl= names them), the best
                                     in bold; '-' prints it instead of the text, e.g.
                                     summary results/baseline.json --markdown -
@@ -56,7 +61,7 @@ public final class SummaryCommand extends ConsoleCommand {
             return BAD_INPUT;
         }
         if (!markdown.replacesText()) {
-            out.print(SummaryTable.toText(RunSummarizer.summarize(run.results())));
+            out.print(SummaryTable.toText(RunSummarizer.summarize(run.results(), RoundSchedule.ofRun(new RunFiles(json)))));
         }
         if (markdown.requested()) {
             markdown.write(HeadlineTable.toMarkdown(run), out);

@@ -26,6 +26,14 @@ public record Change(int baseForks, int newForks, double baseMean, double newMea
         return (ratio.low() - 1) * 100;
     }
 
+    /**
+     * Half the interval's width on the log scale, as a percentage: the smallest change the interval could tell
+     * from none. NaN without an interval.
+     */
+    public double halfWidthPercent() {
+        return Math.expm1((Math.log(ratio.high()) - Math.log(ratio.low())) / 2) * 100;
+    }
+
     /** The upper bound of the change in percent; NaN without an interval. */
     public double highPercent() {
         return (ratio.high() - 1) * 100;

@@ -2,6 +2,7 @@ package dev.loopbench.tools.compare;
 
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.Direction;
+import dev.loopbench.tools.text.Numbers;
 import org.apache.commons.statistics.descriptive.Mean;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns the fork scores of every compared metric into verdicts, as one family: the gate's false-alarm rate is
@@ -19,9 +21,30 @@ import java.util.Set;
  */
 final class ChangeJudge {
 
-    /** One metric to judge: its fork scores on both sides and how to read them. */
+    /** Fewer samples than this leave one degree of freedom, whose t intervals say nothing at a gate's level. */
+    static final int MIN_SAMPLES = 3;
+
+    /**
+     * One metric to judge: its fork scores on both sides (paired: aligned by round) and how to read them.
+     *
+     * @param floor       added to every score before logarithms, in the metric's unit: 0 for none (see
+     *                    {@link GatedMetrics})
+     * @param pairingNote what pairing by round left out, if anything
+     */
     record Candidate(BenchmarkKey key, String metric, String unit, Direction direction, boolean gated,
-                     double thresholdPct, double[] base, double[] next) {
+                     double thresholdPct, double floor, double[] base, double[] next, String pairingNote) {
+
+        double[] shiftedBase() {
+            return shifted(base);
+        }
+
+        double[] shiftedNext() {
+            return shifted(next);
+        }
+
+        private double[] shifted(double[] scores) {
+            return floor == 0 ? scores : Arrays.stream(scores).map(score -> score + floor).toArray();
+        }
     }
 
     private ChangeJudge() {
@@ -32,10 +55,11 @@ final class ChangeJudge {
         List<String> notes = new ArrayList<>();
         for (Candidate candidate : candidates) {
             Optional<String> unusable = whyUnusable(candidate, settings.paired());
-            notes.add(unusable.orElse(""));
+            notes.add(String.join("; ", Stream.of(candidate.pairingNote(), unusable.orElse(""))
+                    .filter(note -> !note.isEmpty()).toList()));
             estimates.add(unusable.isPresent() ? Optional.empty() : Optional.of(settings.paired()
-                    ? LogRatioEstimators.paired(candidate.base(), candidate.next())
-                    : LogRatioEstimators.welch(candidate.base(), candidate.next())));
+                    ? LogRatioEstimators.paired(candidate.shiftedBase(), candidate.shiftedNext())
+                    : LogRatioEstimators.welch(candidate.shiftedBase(), candidate.shiftedNext())));
         }
         int family = (int) candidates.stream().filter(Candidate::gated).count();
         double rowAlpha = settings.lookAlpha() / Math.max(1, family);
@@ -47,10 +71,10 @@ final class ChangeJudge {
             boolean holmWorse = significantlyWorse.contains(i);
             String note = notes.get(i);
             Change change = estimates.get(i)
-                    .map(estimate -> judged(candidate, estimate, rowAlpha, holmWorse))
+                    .map(estimate -> judged(candidate, estimate, rowAlpha, holmWorse, note))
                     .orElseGet(() -> new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
-                            mean(candidate.next()), GeometricMeanRatio.pointOnly(candidate.base(), candidate.next()),
-                            Verdict.UNDECIDED, note));
+                            mean(candidate.next()), GeometricMeanRatio.pointOnly(candidate.shiftedBase(),
+                            candidate.shiftedNext()), Verdict.UNDECIDED, note));
             comparisons.add(new MetricComparison(candidate.key(), candidate.metric(), candidate.unit(),
                     candidate.direction(), candidate.gated(), candidate.thresholdPct(), change));
         }
@@ -82,7 +106,7 @@ final class ChangeJudge {
         return rejected;
     }
 
-    private static Change judged(Candidate candidate, Estimate estimate, double rowAlpha, boolean holmWorse) {
+    private static Change judged(Candidate candidate, Estimate estimate, double rowAlpha, boolean holmWorse, String note) {
         Direction direction = candidate.direction();
         double threshold = Math.log1p(candidate.thresholdPct() / 100);
         double worse = estimate.worseLogChange(direction);
@@ -91,25 +115,35 @@ final class ChangeJudge {
         double worseHigh = direction == Direction.LOWER_IS_BETTER ? Math.log(interval.high()) : -Math.log(interval.low());
         boolean significantlyWorse = candidate.gated() ? holmWorse : estimate.pWorse(direction) <= rowAlpha;
         Verdict verdict;
-        if (significantlyWorse && worse >= threshold) {
-            verdict = Verdict.SLOWER;
-        } else if (worseHigh < 0 && worse <= -threshold) {
-            verdict = Verdict.FASTER;
+        if (significantlyWorse) {
+            verdict = worse >= threshold ? Verdict.SLOWER : Verdict.SLOWER_UNDER_THRESHOLD;
+        } else if (worseHigh < 0) {
+            verdict = worse <= -threshold ? Verdict.FASTER : Verdict.FASTER_UNDER_THRESHOLD;
         } else if (worseLow > -threshold && worseHigh < threshold) {
             verdict = Verdict.UNCHANGED;
         } else {
             verdict = Verdict.UNDECIDED;
         }
         return new Change(candidate.base().length, candidate.next().length, mean(candidate.base()),
-                mean(candidate.next()), interval, verdict, "");
+                mean(candidate.next()), interval, verdict, floorNote(candidate, note));
+    }
+
+    /** A floored metric's change is of {@code value + floor}, which the table must say. */
+    private static String floorNote(Candidate candidate, String note) {
+        if (candidate.floor() == 0) {
+            return note;
+        }
+        String floor = "change of value + " + Numbers.plain(candidate.floor()) + " " + candidate.unit();
+        return note.isEmpty() ? floor : note + "; " + floor;
     }
 
     /** Why these fork scores cannot form a ratio, if they cannot. */
     private static Optional<String> whyUnusable(Candidate candidate, boolean paired) {
         for (String side : List.of("base", "new")) {
-            double[] scores = side.equals("base") ? candidate.base() : candidate.next();
-            if (scores.length < 2) {
-                return Optional.of(scores.length + " fork(s) in " + side + ": an interval needs 2 or more");
+            double[] scores = side.equals("base") ? candidate.shiftedBase() : candidate.shiftedNext();
+            if (scores.length < MIN_SAMPLES) {
+                return Optional.of(scores.length + (paired ? " paired round(s)" : " fork(s) in " + side)
+                        + ": nothing can be decided from fewer than " + MIN_SAMPLES);
             }
             if (Arrays.stream(scores).anyMatch(s -> Double.isNaN(s) || Double.isInfinite(s) || s <= 0)) {
                 return Optional.of("NaN, infinite or non-positive score in " + side);

@@ -27,7 +27,7 @@ public final class ComparisonMarkdownRenderer {
 
     public static String render(RunComparison comparison) {
         StringBuilder markdown = new StringBuilder("## Benchmark gate: ")
-                .append(comparison.gateFails() ? "❌ " : "✅ ").append(ComparisonTable.outcome(comparison)).append("\n\n");
+                .append(comparison.gateFails() ? "❌ " : comparison.inconclusive() ? "❔ " : "✅ ").append(ComparisonTable.outcome(comparison)).append("\n\n");
         markdown.append('`').append(comparison.newSource()).append("` against `").append(comparison.baseSource())
                 .append("`: ").append(ComparisonTable.description(comparison)).append(".\n\n");
         if (!comparison.warnings().isEmpty()) {
@@ -42,7 +42,9 @@ public final class ComparisonMarkdownRenderer {
         }
         appendRows(markdown, "Regressions (fail the gate)", comparison.gated(Verdict.SLOWER));
         appendRows(markdown, "Improvements", comparison.gated(Verdict.FASTER));
-        markdown.append("**").append(ComparisonTable.counts(comparison)).append("**; undecided rows need more rounds.\n\n");
+        appendRows(markdown, "Beyond doubt, under the threshold (do not fail the gate)",
+                ComparisonTable.underThreshold(comparison));
+        markdown.append("**").append(ComparisonTable.counts(comparison)).append("**\n\n");
         markdown.append("<details><summary>All ").append(comparison.comparisons().size())
                 .append(" metrics</summary>\n\n").append(ComparisonTable.of(comparison.comparisons()).toMarkdown())
                 .append("\n</details>\n\n");

@@ -28,6 +28,7 @@ public final class ComparisonTextRenderer {
         appendSection(text, "Broken (fails the gate)", comparison.broken());
         appendRows(text, "Slower (fails the gate)", comparison.gated(Verdict.SLOWER));
         appendRows(text, "Faster", comparison.gated(Verdict.FASTER));
+        appendRows(text, "Beyond doubt, under the threshold (do not fail the gate)", ComparisonTable.underThreshold(comparison));
         text.append('\n').append(ComparisonTable.counts(comparison)).append("\n\nAll metrics:\n");
         text.append(ComparisonTable.of(comparison.comparisons()).toText());
         appendSection(text, "Only in base", comparison.onlyInBase().stream().map(ComparisonTable::unmatched).toList());

@@ -6,6 +6,7 @@ import org.apache.commons.statistics.inference.DataDispersion;
 import org.apache.commons.statistics.inference.TTest;
 
 import java.util.Arrays;
+import java.util.stream.DoubleStream;
 
 /**
  * The two ways of estimating a change from fork scores (see {@code docs/statistics.md}).
@@ -19,11 +20,25 @@ import java.util.Arrays;
  * Logarithms make both multiplicative, as performance changes are, and symmetric between 2x faster and 2x slower.
  * Means, variances and the t tests' degrees of freedom come from Commons Statistics.
  */
-final class LogRatioEstimators {
+public final class LogRatioEstimators {
 
     private static final TTest WELCH = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC);
 
     private LogRatioEstimators() {
+    }
+
+    /**
+     * {@code next / base} with its two-sided interval at confidence {@code 1 - alpha}, paired (equal lengths,
+     * element {@code i} of each from one round) or not; the ratio alone where the scores cannot form an interval
+     * (fewer than 2 on a side, or a score that is not positive and finite).
+     */
+    public static GeometricMeanRatio ratio(double[] base, double[] next, boolean paired, double alpha) {
+        boolean usable = base.length >= 2 && next.length >= 2 && (!paired || base.length == next.length)
+                && DoubleStream.concat(Arrays.stream(base), Arrays.stream(next)).allMatch(s -> s > 0 && Double.isFinite(s));
+        if (!usable) {
+            return GeometricMeanRatio.pointOnly(base, next);
+        }
+        return (paired ? paired(base, next) : welch(base, next)).interval(alpha);
     }
 
     /** @param base and {@code next} of equal length, at least 2, every score positive and finite */

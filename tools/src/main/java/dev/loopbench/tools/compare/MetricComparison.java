@@ -10,9 +10,9 @@ import dev.loopbench.tools.results.Direction;
  * @param metric    the metric's name, {@code score} for the primary metric
  * @param unit      the metric's unit
  * @param direction which way the metric gets better
- * @param gated     whether a slower verdict fails the gate (the primary score, hdr.p50, hdr.p90), or the metric
- *                  is only reported (the tail percentiles, too noisy to gate on)
- * @param thresholdPct the smallest change that counts for this benchmark, in percent
+ * @param gated     whether a slower verdict fails the gate (a metric of {@link GatedMetrics}), or the metric is
+ *                  only reported
+ * @param thresholdPct the smallest change that counts for this metric of this benchmark, in percent
  * @param change    the change and its verdict
  */
 public record MetricComparison(BenchmarkKey key, String metric, String unit, Direction direction, boolean gated,

@@ -1,6 +1,8 @@
 package dev.loopbench.tools.compare;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of comparing two runs: what {@link RunComparator} computed and the renderers show.
@@ -45,5 +47,26 @@ public record RunComparison(String baseSource, String newSource, ComparisonSetti
     /** Whether more rounds could change the outcome: false once every gated metric has a verdict or the gate fails. */
     public boolean needsMoreRounds() {
         return !gateFails() && comparisons.stream().anyMatch(c -> c.gated() && !c.change().verdict().decided());
+    }
+
+    /** Nothing fails the gate, and no gated metric has a verdict: these runs cannot say whether anything changed. */
+    public boolean inconclusive() {
+        return !gateFails() && comparisons.stream().noneMatch(c -> c.gated() && c.change().verdict().decided());
+    }
+
+    /** Whether every gated metric has fewer paired rounds (or forks per side) than any verdict needs. */
+    public boolean tooFewForks() {
+        List<MetricComparison> gated = comparisons.stream().filter(MetricComparison::gated).toList();
+        return !gated.isEmpty() && gated.stream().allMatch(c -> Math.min(c.change().baseForks(),
+                c.change().newForks()) < ChangeJudge.MIN_SAMPLES);
+    }
+
+    /**
+     * The gated metric with the narrowest interval: the smallest change these runs could have resolved is its
+     * half-width; empty when no gated metric has an interval.
+     */
+    public Optional<MetricComparison> bestResolved() {
+        return comparisons.stream().filter(c -> c.gated() && c.change().ratio().hasInterval())
+                .min(Comparator.comparingDouble(c -> c.change().halfWidthPercent()));
     }
 }

@@ -4,29 +4,39 @@ import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.ResultFileException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The smallest change that counts, per benchmark: a default, and overrides by benchmark class
- * ({@code WakeupLatency}) or method ({@code WakeupLatency.roundTripAfterGap}), the method winning.
+ * The smallest change that counts: a default, overrides by benchmark class ({@code WakeupLatency}) or method
+ * ({@code WakeupLatency.roundTripAfterGap}), the method winning, and a gated metric's own threshold
+ * ({@code metric.alloc.loop.bytes.per.op}), which wins over both (see {@link GatedMetrics}).
  *
- * <p>Read from a properties file in the repository, {@code benchmarks/gate-thresholds.properties}:
+ * <p>Read from a properties file in the repository, {@code benchmarks/gate-thresholds.properties}, which the
+ * benchmarks jar also carries as the resource {@value #RESOURCE}, so that a build's comparison can use its own:
  * <pre>
  * default = 10
  * WakeupLatency = 15
+ * metric.alloc.loop.bytes.per.op = 2
  * </pre>
  *
  * @param defaultPct the threshold of benchmarks without an override, in percent
- * @param overrides  percent by {@code Class} or {@code Class.method}
+ * @param overrides  percent by {@code Class}, {@code Class.method} or {@code metric.NAME}
  */
 public record Thresholds(double defaultPct, Map<String, Double> overrides) {
 
     public static final String DEFAULT_KEY = "default";
+    /** Where a benchmarks jar carries the thresholds of the build it was made from. */
+    public static final String RESOURCE = "/gate-thresholds.properties";
 
     public Thresholds {
         checkPercent(defaultPct, DEFAULT_KEY);
@@ -45,15 +55,45 @@ public record Thresholds(double defaultPct, Map<String, Double> overrides) {
         return overrides.getOrDefault(method, overrides.getOrDefault(benchmarkClass, defaultPct));
     }
 
+    /** A gated metric's own threshold, when the file sets one ({@code metric.NAME = PCT}). */
+    public OptionalDouble metricPct(String metric) {
+        Double pct = overrides.get(GatedMetrics.METRIC_KEY_PREFIX + metric);
+        return pct == null ? OptionalDouble.empty() : OptionalDouble.of(pct);
+    }
+
     /** Reads a thresholds file; {@code defaultPct} applies where the file sets no {@value #DEFAULT_KEY}. */
     public static Thresholds read(Path file, double defaultPct) throws ResultFileException {
-        Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
+            return read(reader, file, defaultPct);
         } catch (IOException e) {
-            throw new ResultFileException(file, "cannot be read as a thresholds file (" + e.getMessage()
-                    + "); expected lines such as 'default = 10' and 'WakeupLatency = 15'", e);
+            throw unreadable(file, e);
         }
+    }
+
+    /**
+     * The thresholds packaged with these classes (resource {@value #RESOURCE}, in the benchmarks jar), or empty
+     * where there are none (the tools' own classes, as the tests see them).
+     */
+    public static Optional<Thresholds> packaged(double defaultPct) throws ResultFileException {
+        Path source = Path.of("jar:" + RESOURCE);
+        try (InputStream in = Thresholds.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(read(new InputStreamReader(in, StandardCharsets.UTF_8), source, defaultPct));
+        } catch (IOException e) {
+            throw unreadable(source, e);
+        }
+    }
+
+    private static ResultFileException unreadable(Path file, IOException e) {
+        return new ResultFileException(file, "cannot be read as a thresholds file (" + e.getMessage()
+                + "); expected lines such as 'default = 10' and 'WakeupLatency = 15'", e);
+    }
+
+    private static Thresholds read(Reader reader, Path file, double defaultPct) throws IOException, ResultFileException {
+        Properties properties = new Properties();
+        properties.load(reader);
         double fileDefault = defaultPct;
         Map<String, Double> overrides = new TreeMap<>();
         for (String name : properties.stringPropertyNames()) {

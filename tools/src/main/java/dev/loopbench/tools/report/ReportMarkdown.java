@@ -5,7 +5,6 @@ import dev.loopbench.tools.summary.PhysicalLimits;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.ImplScore;
 import dev.loopbench.tools.summary.SummaryTable;
-import dev.loopbench.tools.text.Numbers;
 import dev.loopbench.tools.text.Table;
 
 import java.util.List;
@@ -69,7 +68,7 @@ final class ReportMarkdown {
         Table table = new Table("Figure", "Impl", "x limit>");
         for (Figure figure : figures) {
             for (ImplScore impl : figure.impls()) {
-                impl.limitRatio().ifPresent(ratio -> table.add(figure.key().label(), impl.impl(), Numbers.times(ratio)));
+                impl.limitRatio().ifPresent(ratio -> table.add(figure.key().label(), impl.impl(), ratio.shown()));
             }
         }
         return table;

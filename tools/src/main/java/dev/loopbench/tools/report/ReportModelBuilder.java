@@ -7,10 +7,13 @@ import dev.loopbench.tools.results.HistogramFileNames;
 import dev.loopbench.tools.results.BenchmarkKey;
 import dev.loopbench.tools.results.BenchmarkResult;
 import dev.loopbench.tools.results.MetricNames;
+import dev.loopbench.tools.results.ResultFileException;
+import dev.loopbench.tools.results.RoundSchedule;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import dev.loopbench.tools.summary.Figure;
 import dev.loopbench.tools.summary.FigureKey;
+import dev.loopbench.tools.summary.LimitRatio;
 import dev.loopbench.tools.summary.RunSummarizer;
 import dev.loopbench.tools.summary.RunSummary;
 import org.HdrHistogram.Histogram;
@@ -49,9 +52,12 @@ final class ReportModelBuilder {
     private ReportModelBuilder() {
     }
 
-    /** The model of {@code run}, whose histograms are read from beside {@code files.json()}. */
-    static ReportModel build(Run run, RunFiles files) {
-        RunSummary summary = RunSummarizer.summarize(run.results());
+    /**
+     * The model of {@code run}, whose histograms, and schedule for the limit ratios' pairing by round, are read from
+     * beside {@code files.json()}.
+     */
+    static ReportModel build(Run run, RunFiles files) throws ResultFileException {
+        RunSummary summary = RunSummarizer.summarize(run.results(), RoundSchedule.ofRun(files));
         SortedMap<String, String> shared = sharedParams(run.results());
         List<String> notes = new ArrayList<>();
         List<FigureChart> figureCharts = figureCharts(summary, shared.keySet(), notes);
@@ -120,10 +126,10 @@ final class ReportModelBuilder {
 
     private static Optional<LimitChart> limitChart(RunSummary summary, Set<String> shared, List<String> notes) {
         List<Figure> withLimit = summary.figures().stream()
-                .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().isPresent()))
+                .filter(figure -> figure.impls().stream().anyMatch(impl -> impl.limitRatio().filter(LimitRatio::isFloor).isPresent()))
                 .toList();
         if (withLimit.isEmpty()) {
-            notes.add("no limit ratios: no loop figure has its limit benchmark in this run");
+            notes.add("no limit ratios: no loop figure has its limit benchmark in this run, or the limit is no floor for it");
             return Optional.empty();
         }
         Set<String> impls = new LinkedHashSet<>();
@@ -171,11 +177,12 @@ final class ReportModelBuilder {
         return params.isEmpty() ? "" : " " + BenchmarkKey.paramsLabel(params);
     }
 
-    /** The implementation's ratio to the limit in that figure; null where it has none. */
+    /** The implementation's ratio to the limit in that figure; null where it has none, or the limit is no floor. */
     private static Double limitRatio(Figure figure, String impl) {
         return figure.impls().stream()
-                .filter(score -> score.impl().equals(impl) && score.limitRatio().isPresent())
-                .map(score -> score.limitRatio().getAsDouble())
+                .filter(score -> score.impl().equals(impl))
+                .flatMap(score -> score.limitRatio().filter(LimitRatio::isFloor).stream())
+                .map(LimitRatio::ratio)
                 .findFirst()
                 .orElse(null);
     }

@@ -3,6 +3,7 @@ package dev.loopbench.tools.report;
 import dev.loopbench.tools.report.ReportModel.FigureChart;
 import dev.loopbench.tools.report.ReportModel.LatencyChart;
 import dev.loopbench.tools.report.ReportModel.LimitChart;
+import dev.loopbench.tools.results.ResultFileException;
 import dev.loopbench.tools.results.Run;
 import dev.loopbench.tools.results.RunFiles;
 import org.knowm.xchart.BitmapEncoder;
@@ -26,7 +27,7 @@ public final class ReportWriter {
     }
 
     /** Writes the report of the run read from {@code files} into {@code outDir}; returns the markdown file. */
-    public static Path write(Run run, RunFiles files, Path outDir) throws IOException {
+    public static Path write(Run run, RunFiles files, Path outDir) throws IOException, ResultFileException {
         return write(ReportModelBuilder.build(run, files), outDir);
     }
 

@@ -35,9 +35,24 @@ public final class MetricNames {
     public static final String CPU_PRODUCERS_NANOS_PER_OP = CPU_PREFIX + "producers.ns.per.op";
     /** The share of one CPU the loop's thread used over an iteration. */
     public static final String CPU_LOOP_SHARE = CPU_PREFIX + "loop.share";
+    /** The loop's own cost: its thread's CPU per operation minus the operation's fixed work, calibrated in the same fork. */
+    public static final String CPU_LOOP_OWN_NANOS_PER_OP = CPU_PREFIX + "loop.own.ns.per.op";
+    /** The calibrated CPU of an operation's fixed work ({@code taskWork}) on the loop's thread. */
+    public static final String CPU_TASK_WORK_NANOS_PER_OP = CPU_PREFIX + "taskWork.ns.per.op";
 
-    /** The wakeups a loop issued per operation. */
+    /** Bytes allocated per operation, by the loop's thread or by the producers. */
+    public static final String ALLOC_PREFIX = "alloc.";
+    public static final String ALLOC_LOOP_BYTES_PER_OP = ALLOC_PREFIX + "loop.bytes.per.op";
+    public static final String ALLOC_PRODUCERS_BYTES_PER_OP = ALLOC_PREFIX + "producers.bytes.per.op";
+
+    /** The loop thread's voluntary context switches per operation, from Linux's {@code /proc}: every time it slept. */
     public static final String WAKEUPS_PER_OP = "wakeups.per.op";
+    /** The wakeups producers issued to the loop per operation, as the loop counts them where it can. */
+    public static final String WAKEUPS_ISSUED_PER_OP = "wakeups.issued.per.op";
+    /** One-way latency's histogram of the sender's lateness (actual send time minus intended slot): {@code hdr.lateness.*}. */
+    public static final String LATENESS = "lateness";
+    /** Round trips with a parking caller: the share of them that woke the loop, per iteration. */
+    public static final String WOKEN_LOOP_SHARE = "wokenLoop.share";
 
     private static final String HDR_MAX = HDR_PREFIX + MAX_SUFFIX;
     private static final String HDR_PERCENTILE_PREFIX = HDR_PREFIX + "p";
@@ -75,11 +90,20 @@ public final class MetricNames {
 
     /**
      * A metric that summaries, charts and comparisons show: the score, hdr latencies, wakeups per operation and the
-     * CPU the loop and its producers spent.
+     * CPU and bytes the loop and its producers spent.
      */
     public static boolean isFigure(String name, String unit) {
-        return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || name.startsWith(CPU_PREFIX)
-                || isHdrLatency(name, unit);
+        return PRIMARY.equals(name) || WAKEUPS_PER_OP.equals(name) || WAKEUPS_ISSUED_PER_OP.equals(name)
+                || WOKEN_LOOP_SHARE.equals(name)
+                || readsThreads(name) || isHdrLatency(name, unit);
+    }
+
+    /**
+     * A metric read from the loop's or the producers' threads (CPU, allocation, context switches), NaN where the
+     * thread could not be read: shown as "not measured". A NaN {@link #WAKEUPS_ISSUED_PER_OP} is "not counted" instead.
+     */
+    public static boolean readsThreads(String name) {
+        return name.startsWith(CPU_PREFIX) || name.startsWith(ALLOC_PREFIX) || WAKEUPS_PER_OP.equals(name);
     }
 
     /** {@code <prefix>p50}, {@code <prefix>p99.9}: a percentile's metric name, without a trailing {@code .0}. */

@@ -9,17 +9,47 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The machine's noise per round of an interleaved run, read from its schedule ({@code rounds.json}, written by
- * the benchmarks' launcher; format in {@code docs/results-format.md}).
+ * The schedule of an interleaved run ({@code rounds.json}, written by the benchmarks' launcher; format in
+ * {@code docs/results-format.md}): the machine's noise per round, the round each fork of a row ran in, and the
+ * looks a sequential A/B run took at its verdicts.
  *
- * @param rounds one entry per round, in order
+ * @param rounds   one entry per round, in order
+ * @param forks    every fork that names its side and row, in the order it ran
+ * @param sides    the JSON file of each side, by side name ({@code base}, {@code head}, {@code run})
+ * @param looks    the looks a sequential A/B run took, in order; empty for other runs and older schedules
+ * @param maxLooks the looks an older A/B run's Bonferroni split was planned for, where its schedule says
  */
-public record RoundSchedule(List<Round> rounds) {
+public record RoundSchedule(List<Round> rounds, List<Fork> forks, Map<String, String> sides, List<Look> looks,
+                            Optional<Integer> maxLooks) {
+
+    /**
+     * One fork of the schedule.
+     *
+     * @param round the round it ran in
+     * @param side  the side it belongs to
+     * @param key   the row it measured
+     * @param ok    whether it gave a result, and so a fork in its side's JSON
+     */
+    public record Fork(int round, String side, BenchmarkKey key, boolean ok) {
+    }
+
+    /**
+     * One look of a sequential A/B run at its verdicts.
+     *
+     * @param round after which round
+     * @param alpha the share of the gate's false-alarm rate this look spent
+     */
+    public record Look(int round, double alpha) {
+    }
 
     /**
      * One round's noise: the worst of its forks.
@@ -40,6 +70,29 @@ public record RoundSchedule(List<Round> rounds) {
 
     public RoundSchedule {
         rounds = List.copyOf(rounds);
+        forks = List.copyOf(forks);
+        sides = Map.copyOf(sides);
+        looks = List.copyOf(looks);
+        Objects.requireNonNull(maxLooks, "maxLooks");
+    }
+
+    /**
+     * The rounds of {@code side}'s forks of {@code key} that gave a result, in the order they ran: the round of
+     * fork {@code i} of that row in the side's JSON, since each successful fork is appended to it.
+     */
+    public int[] roundsOf(String side, BenchmarkKey key) {
+        return forks.stream().filter(fork -> fork.ok() && fork.side().equals(side) && fork.key().equals(key))
+                .mapToInt(Fork::round).toArray();
+    }
+
+    /** The last round that ran; 0 for none. */
+    public int lastRound() {
+        return rounds.isEmpty() ? 0 : rounds.get(rounds.size() - 1).round();
+    }
+
+    /** The schedule beside a run ({@code RUN.rounds.json}), which an interleaved run writes; empty without one. */
+    public static Optional<RoundSchedule> ofRun(RunFiles files) throws ResultFileException {
+        return Files.isRegularFile(files.schedule()) ? Optional.of(read(files.schedule())) : Optional.empty();
     }
 
     public static RoundSchedule read(Path file) throws ResultFileException {
@@ -57,12 +110,39 @@ public record RoundSchedule(List<Round> rounds) {
             throw new ResultFileException(file, "is not valid JSON (" + e.getMessage() + ")", e);
         }
         Map<Integer, List<JsonObject>> byRound = new TreeMap<>();
-        root.getAsJsonArray("forks").forEach(fork -> byRound
-                .computeIfAbsent(fork.getAsJsonObject().get("round").getAsInt(), round -> new ArrayList<>())
-                .add(fork.getAsJsonObject()));
+        List<Fork> forks = new ArrayList<>();
+        for (JsonElement element : root.getAsJsonArray("forks")) {
+            JsonObject fork = element.getAsJsonObject();
+            byRound.computeIfAbsent(fork.get("round").getAsInt(), round -> new ArrayList<>()).add(fork);
+            fork(fork).ifPresent(forks::add);
+        }
         List<Round> rounds = new ArrayList<>();
-        byRound.forEach((round, forks) -> rounds.add(summarise(round, forks)));
-        return new RoundSchedule(rounds);
+        byRound.forEach((round, roundForks) -> rounds.add(summarise(round, roundForks)));
+        Map<String, String> sides = new LinkedHashMap<>();
+        if (root.has("sides")) {
+            root.getAsJsonObject("sides").entrySet().forEach(side -> sides.put(side.getKey(), side.getValue().getAsString()));
+        }
+        List<Look> looks = new ArrayList<>();
+        if (root.has("looks")) {
+            root.getAsJsonArray("looks").forEach(look -> looks.add(new Look(look.getAsJsonObject().get("round").getAsInt(),
+                    look.getAsJsonObject().get("alpha").getAsDouble())));
+        }
+        Optional<Integer> maxLooks = root.has("maxLooks") ? Optional.of(root.get("maxLooks").getAsInt()) : Optional.empty();
+        return new RoundSchedule(rounds, forks, sides, looks, maxLooks);
+    }
+
+    /** A fork that names its side and row; schedules written before they did have none. */
+    private static Optional<Fork> fork(JsonObject fork) {
+        if (!fork.has("side") || !fork.has("benchmark") || !fork.has("mode")) {
+            return Optional.empty();
+        }
+        SortedMap<String, String> params = new TreeMap<>();
+        if (fork.has("params")) {
+            fork.getAsJsonObject("params").entrySet().forEach(param -> params.put(param.getKey(), param.getValue().getAsString()));
+        }
+        return Optional.of(new Fork(fork.get("round").getAsInt(), fork.get("side").getAsString(),
+                new BenchmarkKey(fork.get("benchmark").getAsString(), fork.get("mode").getAsString(), params),
+                fork.get("ok").getAsBoolean()));
     }
 
     private static Round summarise(int round, List<JsonObject> forks) {

@@ -19,6 +19,11 @@ public record RunFiles(Path json) {
         return sibling(".meta.json");
     }
 
+    /** {@code RUN.rounds.json}: an interleaved run's schedule, which says the round of every fork. */
+    public Path schedule() {
+        return sibling(".rounds.json");
+    }
+
     /** {@code RUN-histograms/}: one HdrHistogram log per benchmark and parameter set. */
     public Path histograms() {
         return sibling("-histograms");

@@ -17,11 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The README's headline table: a few figures of a {@link RunSummary}, one row each, with the loops side by side as
- * columns, each cell the run's score (the mean of its forks' values; {@code hdr.*} are each fork's pooled
- * percentiles), the best loop in bold where "best" means something. The figures, their best marks and the
+ * The headline table of a run ({@code results/README.md} shows the baseline's): a few figures of a
+ * {@link RunSummary}, one row each, with the loops side by side as columns, each cell the run's score (the mean of its forks' values; {@code hdr.*} are each fork's pooled
+ * percentiles), the best loop in bold where "best" means something and its forks all beat the others' (a lead
+ * within the fork-to-fork spread is none). The one-way latency is headlined from the producer's {@code execute()}
+ * call, beside the sender's own lateness (actual send time minus intended slot), which the intended-slot figures
+ * add and which is not the loop's. The figures, their best marks and the
  * "not counted" of loops that cannot count are the summary's; this only picks rows and lays them out, so that the
- * README's figures are read from the run, never typed.
+ * stored figures are read from the run, never typed.
  */
 public final class HeadlineTable {
 
@@ -29,16 +32,17 @@ public final class HeadlineTable {
      * The rows, one a line: the label; the figure, picked by benchmark ({@code Class.method}), mode, the parameters
      * it must have ({@code k=v} separated by spaces, {@code -} for none; other parameters may be anything) and
      * metric; how its value is shown (a {@link Shown}); and whether the best loop is bold ({@code best}), which is
-     * not for counts and shares, which have no better way.
+     * not for counts and shares, which have no better way, nor for the sender's lateness, which is not the loop's.
      */
     private static final String ROWS_TABLE = """
             round trip to an awake loop, one-way p50 (µs) | WakeupLatency.roundTripAfterGap | avgt | idleGapMicros=0 | hdr.p50 | MICROS | best
             wakeup after 1 ms idle, one-way p50 (µs) | WakeupLatency.roundTripAfterGap | avgt | idleGapMicros=1000 | hdr.p50 | MICROS | best
             loop wakeups per task after 1 ms idle | WakeupLatency.roundTripAfterGap | avgt | idleGapMicros=1000 | wakeups.per.op | HUNDREDTHS | -
             loop CPU per wakeup after 1 ms idle (µs) | WakeupLatency.roundTripAfterGap | avgt | idleGapMicros=1000 | cpu.loop.ns.per.op | NANOS_AS_MICROS | best
-            one-way p50 at 5,000/s from the intended slot (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.p50 | MICROS | best
             one-way p50 at 5,000/s from execute() (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.fromExecute.p50 | MICROS | best
-            one-way p99 at 5,000/s from the intended slot (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.p99 | WHOLE | best
+            the sender's lateness beside it, p50 (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.lateness.p50 | MICROS | -
+            one-way p99 at 5,000/s from execute() (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.fromExecute.p99 | WHOLE | best
+            the sender's lateness beside it, p99 (µs) | OneWayLatency.fixedRate | thrpt | sendsPerSecond=5000 | hdr.lateness.p99 | WHOLE | -
             `submit().join()` round trip, parking caller, p50 (µs) | RoundTripLatency.roundTrip | avgt | producerWait=park | hdr.p50 | MICROS | best
             the same, round trips that found the loop awake, p50 (µs) | RoundTripLatency.roundTrip | avgt | producerWait=park | hdr.awakeLoop.p50 | MICROS | best
             the same, round trips that woke the loop, p50 (µs) | RoundTripLatency.roundTrip | avgt | producerWait=park | hdr.wokenLoop.p50 | MICROS | best

@@ -27,7 +27,8 @@ public final class PhysicalLimits {
             + "(`PhysicalLimits`), with the same load, idle state, wakeups and statistic (a median against a median): "
             + "a spinning caller's round trip against the spin ping-pong, a wakeup after a gap against a directly unparked "
             + "sleeper after the same gap, an awake one-way latency against a one-way spin hand-off, burst "
-            + "throughput against the same load through the bare queue. Figures with no such floor have none.";
+            + "throughput against the same load through the bare queue; a spinning limit only for a loop woken at most "
+            + "0.01 times per task. Figures with no such floor have none; a ratio below 1 says the limit is no floor.";
 
     private static final String BENCH = "dev.loopbench.bench.";
     private static final String SPIN_PING_PONG = BENCH + "limits.SpinPingPongLimit.roundTrip";
@@ -105,6 +106,14 @@ public final class PhysicalLimits {
      */
     public static boolean boundsOnlyWokenLoops(String limit) {
         return UNPARK_AFTER_GAP.equals(limit);
+    }
+
+    /**
+     * Whether {@code limit} is a floor only for a loop that stayed awake: a spin hand-off never pays a wakeup, so a
+     * loop woken more than rarely per task measured something a spinning limit does not bound.
+     */
+    public static boolean boundsOnlyAwakeLoops(String limit) {
+        return SPIN_PING_PONG.equals(limit) || SPIN_ONE_WAY.equals(limit);
     }
 
     /** Whether a pairing (possibly "none") has been decided for this benchmark, or it is a limit itself. */

@@ -26,7 +26,7 @@ public final class SummaryTable {
                 table.add(first ? key.simpleName() : "", first ? key.mode() : "",
                         first ? BenchmarkKey.paramsLabel(key.params()) : "", first ? figure.key().metric() : "",
                         impl.impl(), scoreOf(figure, impl), errorOf(impl), impl.metric().unit(),
-                        Numbers.times(impl.limitRatio().orElse(Double.NaN)), impl.best() ? "*" : "");
+                        impl.limitRatio().map(LimitRatio::shown).orElse(""), impl.best() ? "*" : "");
                 first = false;
             }
         }
@@ -36,7 +36,9 @@ public final class SummaryTable {
     /** The summary as plain text, with its notes below the table. */
     public static String toText(RunSummary summary) {
         StringBuilder text = new StringBuilder(of(summary).toText());
-        text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run. *: best impl.\n");
+        text.append("\nError: JMH's 99.9% interval half-width. x limit: times worse than the physical limit in the same run,"
+                + " the geometric mean of per-round ratios with its 95% interval (docs/statistics.md). *: best impl,"
+                + " its forks clear of every other impl's.\n");
         summary.notes().forEach(note -> text.append("Note: ").append(note).append('\n'));
         return text.toString();
     }
@@ -52,8 +54,8 @@ public final class SummaryTable {
 
     /** What a NaN of {@code metric} says: the loop cannot count its wakeups, its thread's CPU was not read, or NaN. */
     static String noValue(String metric) {
-        return MetricNames.WAKEUPS_PER_OP.equals(metric) ? NOT_COUNTED
-                : metric.startsWith(MetricNames.CPU_PREFIX) ? "not measured" : Numbers.score(Double.NaN);
+        return MetricNames.WAKEUPS_ISSUED_PER_OP.equals(metric) ? NOT_COUNTED
+                : MetricNames.readsThreads(metric) ? "not measured" : Numbers.score(Double.NaN);
     }
 
     private static String errorOf(ImplScore impl) {

@@ -16,6 +16,7 @@ class CompareCommandTest {
 
     private static final String LATENCY = "dev.loopbench.bench.latency.OneWayLatency.oneWay";
     private static final String THROUGHPUT = "dev.loopbench.bench.throughput.ChainThroughput.chain";
+    private static final String OWN_CPU = "cpu.loop.own.ns.per.op";
 
     @TempDir
     Path dir;
@@ -153,6 +154,82 @@ class CompareCommandTest {
     }
 
     @Test
+    void nothingDecidedIsInconclusiveExitThreeWithTheSmallestResolvableChange() throws Exception {
+        Path base = new JmhJson(1).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc")
+                .secondaryForks(OWN_CPU, "ns/op", 400, 520, 330, 450)).write(dir.resolve("base.json"));
+        Path next = new JmhJson(2).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc")
+                .secondaryForks(OWN_CPU, "ns/op", 460, 390, 500, 350)).write(dir.resolve("new.json"));
+        Path markdown = dir.resolve("c.md");
+
+        Cli cli = Cli.run("compare", base.toString(), next.toString(), "--markdown", markdown.toString());
+
+        assertAll(
+                () -> assertEquals(3, cli.exitCode(), cli.out()),
+                () -> assertTrue(cli.out().startsWith("INCONCLUSIVE: no gated metric could be decided; the smallest"
+                        + " change these runs could have resolved is ±"), cli.out()),
+                () -> assertFalse(cli.out().contains("PASS"), cli.out()),
+                () -> assertTrue(Files.readString(markdown).startsWith("## Benchmark gate: ❔ INCONCLUSIVE")));
+    }
+
+    @Test
+    void twoForksPerSideSayNothingCanBeDecided() throws Exception {
+        Path base = new JmhJson(1).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc").forks(2)
+                .secondary(OWN_CPU, "ns/op", 400)).write(dir.resolve("base.json"));
+        Path next = new JmhJson(2).add(JmhJson.row(LATENCY, "avgt", "us/op", 2).param("impl", "mpsc").forks(2)
+                .secondary(OWN_CPU, "ns/op", 800)).write(dir.resolve("new.json"));
+
+        Cli cli = Cli.run("compare", base.toString(), next.toString());
+
+        assertEquals(3, cli.exitCode(), cli.out());
+        assertTrue(cli.out().startsWith("INCONCLUSIVE: no gated metric could be decided; with fewer than 3 forks"
+                + " (paired rounds) per side nothing can be decided"), cli.out());
+    }
+
+    @Test
+    void hugeIntervalsAreShownAsBeyondAThousandPercent() throws Exception {
+        Path base = new JmhJson(1).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc")
+                .secondaryForks(OWN_CPU, "ns/op", 400, 4000, 40)).write(dir.resolve("base.json"));
+        Path next = new JmhJson(2).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc")
+                .secondaryForks(OWN_CPU, "ns/op", 40, 400, 4000)).write(dir.resolve("new.json"));
+
+        Cli cli = Cli.run("compare", base.toString(), next.toString());
+
+        assertTrue(cli.out().contains("beyond ±1000%"), cli.out());
+        assertFalse(cli.out().contains("e+"), cli.out());
+    }
+
+    @Test
+    void pairedWithTheScheduleForksPairByRoundAndAFailedForkDropsItsRound() throws Exception {
+        // round 3's head fork failed: the head's third fork ran in round 4. The drift per round is large and
+        // shared; by round every pair agrees exactly, by position the pairs would be a round apart
+        Path base = new JmhJson(1).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc").forks(5)
+                .secondaryForks(OWN_CPU, "ns/op", 100, 300, 200, 900, 150)).write(dir.resolve("base.json"));
+        Path head = new JmhJson(2).add(JmhJson.row(LATENCY, "avgt", "us/op", 1).param("impl", "mpsc").forks(4)
+                .secondaryForks(OWN_CPU, "ns/op", 100, 300, 900, 150)).write(dir.resolve("head.json"));
+        StringBuilder forks = new StringBuilder();
+        for (int round = 1; round <= 5; round++) {
+            for (String side : new String[] {"base", "head"}) {
+                forks.append(forks.length() == 0 ? "" : ",\n").append("""
+                        {"round": %d, "side": "%s", "benchmark": "%s", "mode": "avgt", "params": {"impl": "mpsc"},
+                         "ok": %s}""".formatted(round, side, LATENCY, !(round == 3 && side.equals("head"))));
+            }
+        }
+        Path schedule = Files.writeString(dir.resolve("rounds.json"), """
+                {"seed": 1, "sides": {"base": "%s", "head": "%s"}, "stopped": "", "forks": [%s]}
+                """.formatted(base, head, forks));
+
+        Cli byRound = Cli.run("compare", base.toString(), head.toString(), "--paired", "--schedule", schedule.toString());
+        Cli byPosition = Cli.run("compare", base.toString(), head.toString(), "--paired");
+
+        assertAll(
+                () -> assertEquals(0, byRound.exitCode(), byRound.out()),
+                () -> assertTrue(byRound.out().contains("unchanged"), byRound.out()),
+                () -> assertTrue(byRound.out().contains("unpaired round(s) 3 only in base"), byRound.out()),
+                () -> assertTrue(byPosition.out().contains("4 of 5 rounds in the new run"), byPosition.out()),
+                () -> assertEquals(1, byPosition.exitCode(), byPosition.out()));
+    }
+
+    @Test
     void aMarkdownFileInAMissingFolderIsABadArgument() throws Exception {
         Path base = run("base.json", 1, 1.0);
 
@@ -226,8 +303,10 @@ class CompareCommandTest {
 
     private Path run(String name, long seed, double scale) throws Exception {
         return new JmhJson(seed)
-                .add(JmhJson.row(LATENCY, "avgt", "us/op", scale).param("impl", "mpsc").secondary("hdr.p99", "us", 8 * scale))
-                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 3 / scale).param("impl", "mpsc"))
+                .add(JmhJson.row(LATENCY, "avgt", "us/op", scale).param("impl", "mpsc").secondary("hdr.p99", "us", 8 * scale)
+                        .secondary(OWN_CPU, "ns/op", 400 * scale))
+                .add(JmhJson.row(THROUGHPUT, "thrpt", "ops/us", 3 / scale).param("impl", "mpsc")
+                        .secondary(OWN_CPU, "ns/op", 300 * scale))
                 .write(dir.resolve(name));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,9 +37,9 @@ class SummaryCommandTest {
 
         assertEquals(0, cli.exitCode(), cli.err());
         List<String> lines = cli.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=spin\\s+score\\s+park\\s+30\\s+.*3\\.00x\\s*")),
+        assertTrue(lines.stream().anyMatch(l -> l.matches("RoundTripLatency\\.roundTrip\\s+avgt\\s+producerWait=spin\\s+score\\s+park\\s+30\\s+.*3\\.00x \\[3\\.00, 3\\.00\\] \\(unpaired\\)\\s*")),
                 cli.out());
-        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x\\s+\\*")), cli.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+spin\\s+20\\s+.*2\\.00x .*\\s+\\*")), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("SpinPingPongLimit\\.roundTrip\\s+avgt\\s+-\\s+score\\s+-\\s+10\\s+.*")),
                 cli.out());
     }
@@ -82,11 +83,37 @@ class SummaryCommandTest {
         assertEquals("| figure | mpsc | netty |", lines.get(0), cli.out());
         assertEquals("| --- | ---: | ---: |", lines.get(1), cli.out());
         assertTrue(lines.contains("| wakeup after 1 ms idle, one-way p50 (µs) | **8.6** | 9.0 |"), cli.out());
-        assertTrue(lines.contains("| loop wakeups per task after 1 ms idle | 1.00 | not counted |"), cli.out());
+        assertTrue(lines.contains("| loop wakeups per task after 1 ms idle | 1.00 | not measured |"), cli.out());
         assertTrue(lines.contains("| loop CPU per wakeup after 1 ms idle (µs) | 13.5 | **9.7** |"), cli.out());
         assertTrue(lines.contains("| chain depth 4 (k ops/s) | – | – |"), cli.out());
         assertTrue(lines.contains("| the same, round trips that woke the loop, p50 (µs) | – | – |"), cli.out());
         assertFalse(cli.out().contains("Benchmark"), cli.out());
+    }
+
+    @Test
+    void theOneWayHeadlineIsFromExecuteBesideTheSendersLatenessWithNoBestWithinTheForkSpread() throws Exception {
+        String oneWay = "dev.loopbench.bench.latency.OneWayLatency.fixedRate";
+        Path run = new JmhJson(4)
+                .add(JmhJson.row(oneWay, "thrpt", "ops/s", 5000).param("impl", "mpsc").param("sendsPerSecond", "5000")
+                        .secondary("hdr.p50", "us", 60).secondary("hdr.p99", "us", 900)
+                        .secondaryForks("hdr.fromExecute.p50", "us", 7, 9, 8).secondaryForks("hdr.fromExecute.p99", "us", 200, 260, 230)
+                        .secondaryForks("hdr.lateness.p50", "us", 50, 52, 51).secondaryForks("hdr.lateness.p99", "us", 600, 640, 700))
+                .add(JmhJson.row(oneWay, "thrpt", "ops/s", 5000).param("impl", "netty").param("sendsPerSecond", "5000")
+                        .secondary("hdr.p50", "us", 70).secondary("hdr.p99", "us", 300)
+                        .secondaryForks("hdr.fromExecute.p50", "us", 8.5, 10, 9.5).secondaryForks("hdr.fromExecute.p99", "us", 300, 320, 310)
+                        .secondaryForks("hdr.lateness.p50", "us", 50, 51, 52).secondaryForks("hdr.lateness.p99", "us", 650, 600, 620))
+                .write(dir.resolve("one-way.json"));
+
+        Cli cli = Cli.run("summary", run.toString(), "--markdown", "-");
+
+        List<String> lines = cli.out().lines().toList();
+        assertAll(
+                () -> assertTrue(lines.contains("| one-way p50 at 5,000/s from execute() (µs) | 8.0 | 9.3 |"), cli.out()),
+                () -> assertTrue(lines.contains("| the sender's lateness beside it, p50 (µs) | 51.0 | 51.0 |"), cli.out()),
+                () -> assertTrue(lines.contains("| one-way p99 at 5,000/s from execute() (µs) | **230** | 310 |"), cli.out()),
+                () -> assertEquals(lines.indexOf("| the sender's lateness beside it, p99 (µs) | 647 | 623 |"),
+                        lines.indexOf("| one-way p99 at 5,000/s from execute() (µs) | **230** | 310 |") + 1, cli.out()),
+                () -> assertFalse(cli.out().contains("intended slot"), cli.out()));
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -61,7 +61,7 @@ class ChartsTest {
     void errorBarsStopAtZeroAndTheAxisStartsThere() {
         Metric uncertain = new Metric(4265, 11877, "ns/op", List.of(List.of(4265.0)));
         Figure figure = new Figure(new FigureKey(new BenchmarkKey("a.b.SpinPingPongLimit.roundTrip", "avgt", new TreeMap<>()),
-                "score"), Direction.LOWER_IS_BETTER, List.of(new ImplScore("-", uncertain, OptionalDouble.empty(), false)));
+                "score"), Direction.LOWER_IS_BETTER, List.of(new ImplScore("-", uncertain, Optional.empty(), false)));
 
         CategoryChart chart = Charts.figure(new ReportModel.FigureChart("t", "f.png", figure, true));
 
@@ -93,7 +93,7 @@ class ChartsTest {
                 + "spinIterations=100 latency by percentile, with every parameter named".repeat(2);
         Figure figure = new Figure(new FigureKey(new BenchmarkKey("a.b.C.d", "avgt", new TreeMap<>()), "score"),
                 Direction.LOWER_IS_BETTER, List.of(new ImplScore("x", new Metric(1, 0.1, "us/op", List.of()),
-                OptionalDouble.empty(), false)));
+                Optional.empty(), false)));
 
         CategoryChart chart = Charts.figure(new ReportModel.FigureChart(title, "f.png", figure, true));
 
