@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * {@code @Actor} and {@code @Arbiter} methods call the ones here.
  *
  * <h2>Why one loop for the fork, and bursts after a drain</h2>
- * Both loops' old overflow rule reordered only where a producer's burst met a loop between the ring and the
- * overflow: agrona's when the loop, having found its queue empty, looked at the overflow after the producers had
- * refilled the queue (or while a claimed slot was still unwritten); the disruptor's while an overflow task ran. A loop
+ * A loop that takes overflow tasks without a second look at the ring reorders only where a producer's burst meets it
+ * between the two: agrona's when the loop, having found its queue empty, looks at the overflow after a producer has
+ * refilled the queue (or while a claimed slot is still unwritten); the disruptor's while an overflow task runs. A loop
  * per sample spends most of the sample starting a thread, and a burst given while the overflow still holds earlier
  * tasks is safe by construction (it queues behind them). So every sample of a fork shares one loop ({@link Ring}),
  * and each producer waits, a bounded while, until the loop has run its previous burst before it gives the next:
- * each burst then meets a loop that has just drained. Measured against the old rule in the short mode of
+ * each burst then meets a loop that has just drained. Run against such a loop in the short mode of
  * {@code scripts/stress.sh}, this found the reordering in every run, where a loop per sample missed agrona's in one
  * run out of three.
  *

@@ -1,5 +1,5 @@
 /**
- * jcstress tests of the loops' lock-free protocols, one class per test (see the README's Stress tests table).
+ * jcstress tests of the loops' lock-free protocols, one class per test (see the table in docs/stress-tests.md).
  *
  * <p>Declared boilerplate, which the {@code duplicates} check lists and which stays: every test opens with the
  * same form of annotations ({@code @JCStressTest}, {@code @Description}, its {@code @Outcome} table,
