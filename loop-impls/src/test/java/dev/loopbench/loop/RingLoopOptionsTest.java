@@ -2,7 +2,7 @@ package dev.loopbench.loop;
 
 import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
 import dev.loopbench.loop.agrona.AgronaIdleStrategyType;
-import dev.loopbench.loop.disruptor.DisruptorEventLoop;
+import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
 import dev.loopbench.loop.disruptor.DisruptorWaitStrategyType;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class RingLoopOptionsTest {
         AgronaIdleStrategyType.aliases().forEach(alias ->
                 strategies.add(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.IDLE, alias)));
         DisruptorWaitStrategyType.aliases().forEach(alias -> strategies.add(
-                Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.WAIT_STRATEGY, alias)));
+                Arguments.of(DisruptorEventLoopProvider.NAME, DisruptorEventLoopProvider.WAIT_STRATEGY, alias)));
         return strategies;
     }
 
@@ -59,7 +59,7 @@ class RingLoopOptionsTest {
 
     /** Only the Disruptor's blocking strategies are woken by producers, inside the Disruptor, where it is not seen. */
     private static long expectedWakeups(String impl, String alias) {
-        boolean uncounted = impl.equals(DisruptorEventLoop.NAME)
+        boolean uncounted = impl.equals(DisruptorEventLoopProvider.NAME)
                 && DisruptorWaitStrategyType.forAlias(alias).wokenByProducers();
         return uncounted ? LoopCounters.NOT_COUNTED : 0;
     }
@@ -67,7 +67,7 @@ class RingLoopOptionsTest {
     @Test
     void theDefaultsAreAgronasBackoffAndTheDisruptorsBlockingStrategy() {
         assertEquals("backoff", defaultOf(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.IDLE));
-        assertEquals("blocking", defaultOf(DisruptorEventLoop.NAME, DisruptorEventLoop.WAIT_STRATEGY));
+        assertEquals("blocking", defaultOf(DisruptorEventLoopProvider.NAME, DisruptorEventLoopProvider.WAIT_STRATEGY));
     }
 
     private static String defaultOf(String impl, String option) {
@@ -89,8 +89,8 @@ class RingLoopOptionsTest {
     @Test
     void anUnknownWaitStrategyNamesTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EventLoopRegistry.builder(DisruptorEventLoop.NAME)
-                        .option(DisruptorEventLoop.WAIT_STRATEGY, "timeout-blocking"));
+                () -> EventLoopRegistry.builder(DisruptorEventLoopProvider.NAME)
+                        .option(DisruptorEventLoopProvider.WAIT_STRATEGY, "timeout-blocking"));
         assertEquals("option 'waitStrategy' of 'disruptor' must be one of blocking, lite-blocking, sleeping, yielding, "
                 + "busy-spin; was 'timeout-blocking'", e.getMessage());
         IllegalArgumentException lookup = assertThrows(IllegalArgumentException.class,

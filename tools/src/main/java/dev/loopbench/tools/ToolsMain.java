@@ -2,6 +2,7 @@ package dev.loopbench.tools;
 
 import dev.loopbench.tools.cli.Command;
 import dev.loopbench.tools.cli.CommandLines;
+import dev.loopbench.tools.cli.CheckCommand;
 import dev.loopbench.tools.cli.CompareCommand;
 import dev.loopbench.tools.cli.MetadataCommand;
 import dev.loopbench.tools.cli.PowerCommand;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata|tune|power> [args]}, parsed with picocli.
+ * The tools' single entry point: {@code ToolsMain <compare|report|summary|metadata|tune|power|check> [args]}, parsed with picocli.
  *
  * <p>Commands return their exit code; this is the only class that calls {@code System.exit}, so that every
  * command can be run and tested in-process through {@link #run}.
@@ -43,7 +44,7 @@ public final class ToolsMain implements Callable<Integer> {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<Command> commands = List.of(new CompareCommand(out, err), new ReportCommand(out, err),
                 new SummaryCommand(out, err), new MetadataCommand(out, err), new TuneCommand(out, err),
-                new PowerCommand(out, err));
+                new PowerCommand(out, err), new CheckCommand(out, err));
         ToolsMain main = new ToolsMain(commands, err);
         return CommandLines.execute(main, main::usage, commands, args, out, err);
     }

@@ -3,10 +3,9 @@ package dev.loopbench.loop.agrona;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.RingWithOverflow;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.util.List;
 
@@ -28,13 +27,10 @@ import java.util.List;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>The queue holds at most its capacity; {@code execute} and {@code submit} are refused in the caller once
- *       that many tasks are pending (the loop's {@code maxPendingTasks} is never above the capacity). What must not
- *       be refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
- *       overflow queue, which the loop drains too.</li>
- *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop polls the bounded queue
- *       first, and takes the overflow's head only after it has seen that task there and then the bounded queue
- *       empty: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
+ *   <li>The queue and its overflow keep {@link RingWithOverflow}'s rules: the queue holds at most its capacity,
+ *       {@code execute} and {@code submit} are refused in the caller once that many tasks are pending, what must
+ *       not be refused overflows, and the loop takes an overflow task only when the queue's tail shows no task
+ *       claimed there: a producer's later task never runs before its earlier one, whichever queue each went to.</li>
  *   <li>The duty cycle reads the state before it polls, so once input has closed an empty poll means both queues
  *       stay empty.</li>
  *   <li>Interrupts never end the loop: nothing reads the flag but the tasks, each of which starts with it clear, and
@@ -49,12 +45,10 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     /** Spins while a claimed head of the bounded queue is being written, before the loop yields to its producer. */
     private static final int HEAD_SPINS = 100;
     /** What a duty cycle returns once the loop has ended: no work count, which is never negative. */
-    private static final int FINISHED = -1;
-    /** Elements per chunk of the overflow queue, which holds nothing unless the bounded one is full. */
-    private static final int OVERFLOW_CHUNK_SIZE = 64;
+    private static final int ENDED = -1;
 
     private final ManyToOneConcurrentArrayQueue<Runnable> queue;
-    private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    private final RingWithOverflow tasks;
     private final IdleStrategy idleStrategy;
     private final Thread thread;
 
@@ -66,6 +60,7 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     AgronaEventLoop(LoopSettings settings, int capacity, IdleStrategy idleStrategy) {
         super(settings);
         this.queue = new ManyToOneConcurrentArrayQueue<>(capacity);
+        this.tasks = new RingWithOverflow(RingWithOverflow.Ring.onQueue(queue));
         this.idleStrategy = idleStrategy;
         this.thread = LoopThreads.marking(settings.threadFactory()).newThread(this::runDutyCycles);
         thread.start();
@@ -78,34 +73,25 @@ public final class AgronaEventLoop extends AbstractEventLoop {
 
     @Override
     protected void enqueue(Runnable task) {
-        // invariant 2: behind whatever overflowed before, so that this producer's tasks keep their order
-        if (!overflow.isEmpty() || !queue.offer(task)) {
-            overflow.offer(task);
-        }
+        tasks.offer(task); // the loop looks at the overflow by itself: no producer wakes it
     }
 
     /**
-     * Loop thread only: the bounded queue first (invariant 2).
+     * Loop thread only: the bounded queue first, then the overflow's head if the queue holds no task claimed before it
+     * (invariant 2).
      *
-     * <p>Why the second look at the bounded queue: between an empty poll of it and the look at the overflow, a
-     * producer may fill it and overflow its next task; taking that task at once would run it before the ones in the
-     * queue. A producer's offer to the queue claims its tail before the producer offers its later task to the
-     * overflow, so once the loop has seen that task at the overflow's head, the tail it reads shows the claim. It
-     * reads the tail ({@code isEmpty}), not the head's slot: a slot claimed by another producer and not yet written
-     * can hide a later one that is. If the queue is not empty, it takes the queue's head, waiting for it if its
-     * producer is between its claim and its write (a few instructions, unless it was preempted): returning null
-     * there would let a shutting-down loop close input with the overflow still holding tasks. Only a poll that
-     * finds the queue empty pays for this.
+     * <p>Why it waits when the queue holds a task it cannot take yet: its producer is between its claim and its write
+     * (a few instructions, unless it was preempted), and returning null there would let a shutting-down loop close
+     * input with the overflow still holding tasks. Only a poll that finds the queue empty with tasks in the overflow
+     * pays for this.
      */
     private Runnable poll() {
         Runnable task = queue.poll();
-        if (task != null || overflow.peek() == null) {
+        if (task != null || tasks.overflowIsEmpty()) {
             return task;
         }
-        if (queue.isEmpty()) {
-            return overflow.poll(); // the task peeked: this thread is the overflow's only consumer
-        }
-        for (int spins = 0; (task = queue.poll()) == null; spins++) {
+        for (int spins = 0; (task = tasks.pollOverflowBehindRing()) == null && (task = queue.poll()) == null;
+                spins++) {
             if (spins < HEAD_SPINS) {
                 Thread.onSpinWait();
             } else {
@@ -118,12 +104,12 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     @Override
     protected void drainQueue(List<Runnable> into) {
         queue.drainTo(into, Integer.MAX_VALUE);
-        overflow.drain(into::add);
+        tasks.drainOverflow(into);
     }
 
     @Override
     protected int pendingTasks() {
-        return queue.size() + overflow.size();
+        return tasks.pendingTasks();
     }
 
     @Override
@@ -155,7 +141,7 @@ public final class AgronaEventLoop extends AbstractEventLoop {
     /** The loop thread: duty cycles, each followed by the idle strategy given its work count, until the loop ends. */
     private void runDutyCycles() {
         try {
-            for (int workCount; (workCount = doWork()) != FINISHED; ) {
+            for (int workCount; (workCount = doWork()) != ENDED; ) {
                 idleStrategy.idle(workCount);
                 // invariant 4: an interrupt sent to the idle loop, or left by a task, would turn each park into a spin
                 Thread.interrupted();
@@ -168,39 +154,26 @@ public final class AgronaEventLoop extends AbstractEventLoop {
         }
     }
 
-    /** Loop thread only: one duty cycle. @return the tasks it ran, or {@link #FINISHED} once the loop has ended */
+    /** Loop thread only: one duty cycle. @return the tasks it ran, or {@link #ENDED} once the loop has ended */
     private int doWork() {
         int state = state(); // invariant 3: read before polling
         int started = 0;
         try {
-            for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; ) {
-                if (state() >= STOPPING) {
-                    stopOnLoopThread(task, stoppedBeforeRunning());
-                    return FINISHED;
+            for (Runnable task; started < MAX_TASKS_PER_DUTY_CYCLE && (task = poll()) != null; started++) {
+                if (!runUnlessStopping(task, started == 0)) {
+                    return ENDED;
                 }
-                if (started++ == 0) {
-                    countTasksRun(1); // a cycle's first task is counted before it runs, as after an idle spell
-                }
-                runTask(task);
             }
         } finally {
             if (started > 1) {
-                countTasksRun(started - 1);
+                countTasksRun(started - 1); // the first was counted as it started
             }
         }
         if (started != 0) {
             return started;
         }
-        if (state >= STOPPING) {
-            stopOnLoopThread(null, stoppedBeforeRunning());
-            return FINISHED;
-        }
-        if (state == SHUTDOWN) {
-            return FINISHED; // the graceful shutdown is complete
-        }
-        if (state == SHUTTING_DOWN && closeInput()) {
-            return 1; // not idle: run at once what producers admitted before the close had queued
-        }
-        return 0;
+        int next = afterEmptyPoll(state);
+        // POLL_AGAIN is not idle: run at once what producers admitted before the close had queued
+        return next == FINISHED ? ENDED : next == POLL_AGAIN ? 1 : 0;
     }
 }

@@ -1,9 +1,10 @@
 package dev.loopbench.loop.agrona;
 
+import dev.loopbench.loop.AbstractEventLoopProvider;
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
+import dev.loopbench.loop.support.RingWithOverflow;
 import org.agrona.BitUtil;
 
 import java.util.List;
@@ -15,21 +16,13 @@ import java.util.Optional;
  * ({@code Add-Exports: java.base/jdk.internal.misc} in an executable jar's manifest does the same); elsewhere the
  * registry lists it as unavailable and says so.
  */
-public final class AgronaEventLoopProvider implements EventLoopProvider {
+public final class AgronaEventLoopProvider extends AbstractEventLoopProvider {
 
     public static final String NAME = "agrona";
     public static final String IDLE = "idle";
     public static final String CAPACITY = "capacity";
     /** What a JVM running this loop must be started with. */
     public static final String JVM_FLAG = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
-    /**
-     * 2^19: the conformance suite's FIFO test queues up to 400,000 tasks from 4 producers that do not retry, and the
-     * benchmarks keep at most 8,192 in flight; a smaller queue refuses callers sooner.
-     */
-    public static final int DEFAULT_CAPACITY = 1 << 19;
-
-    /** The largest power of two an int holds. */
-    private static final int MAX_CAPACITY = 1 << 30;
     /** What the queue preallocates per slot at least: a reference in its array, compressed. */
     private static final int SLOT_BYTES = 4;
 
@@ -37,25 +30,13 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
             LoopOption.oneOf(IDLE, AgronaIdleStrategyType.BACKOFF.alias(), AgronaIdleStrategyType.aliases(),
                     "Agrona's idle strategy, by Agrona's alias: back off (spin, yield, park 1 µs to 1 ms), busy-spin, "
                             + "yield, park 1 µs, sleep 1 ms, or nothing; none is woken by producers"),
-            LoopOption.intBetween(CAPACITY, DEFAULT_CAPACITY, 1, MAX_CAPACITY,
-                    "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does; from "
-                            + "1 to 2^30, refused when its array cannot fit the heap (" + SLOT_BYTES + " bytes a slot at least); "
-                            + "execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
+            RingWithOverflow.sizeOption(CAPACITY,
+                    "the ManyToOneConcurrentArrayQueue's capacity, rounded up to a power of two as Agrona does", SLOT_BYTES),
             LoopOption.maxPendingTasks());
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups";
-    }
-
-    @Override
-    public List<LoopOption> options() {
-        return OPTIONS;
+    public AgronaEventLoopProvider() {
+        super(NAME, "a duty cycle draining an Agrona ManyToOneConcurrentArrayQueue, Agrona idle strategies, no wakeups",
+                OPTIONS);
     }
 
     @Override
@@ -72,8 +53,7 @@ public final class AgronaEventLoopProvider implements EventLoopProvider {
         });
         // the capacity ManyToOneConcurrentArrayQueue will have, found as it finds it
         int capacity = BitUtil.findNextPositivePowerOfTwo(settings.nonNegativeIntOption(CAPACITY));
-        settings.requireHeapFor(CAPACITY, capacity, SLOT_BYTES);
-        return new AgronaEventLoop(settings.withMaxPendingTasksAtMost(capacity), capacity,
+        return new AgronaEventLoop(RingWithOverflow.settingsFor(settings, CAPACITY, capacity, SLOT_BYTES), capacity,
                 AgronaIdleStrategyType.forAlias(settings.option(IDLE)).create());
     }
 }

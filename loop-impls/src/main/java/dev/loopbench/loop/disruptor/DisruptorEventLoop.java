@@ -11,16 +11,12 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.SequenceBarrier;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
-import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopCounters;
-import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
-import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.AbstractEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
+import dev.loopbench.loop.support.RingWithOverflow;
 import dev.loopbench.loop.support.Slowdown;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.MpscUnboundedArrayQueue;
 
 import java.lang.invoke.VarHandle;
 import java.util.List;
@@ -39,15 +35,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Invariants</h2>
  * <ol>
- *   <li>The ring holds at most its size; {@code execute} and {@code submit} are refused in the caller once that many
- *       tasks are pending (the loop's {@code maxPendingTasks} is never above the ring's size). What must not be
- *       refused (continuations, offload outcomes, and producers that raced past the bound) goes to the unbounded
- *       overflow queue, which the loop drains too.</li>
- *   <li>A producer offers to the overflow queue whenever it is not empty, and the loop takes each overflow task only
- *       after it has seen that task at the overflow's head and then no event claimed in the ring: a producer's later
- *       task never runs before its earlier one, whichever of the two each went to. The look is per task, not per
- *       batch: the overflow can empty and refill while one of its tasks runs, and a producer that saw it empty may
- *       have put tasks into the ring before the ones it overflowed next.</li>
+ *   <li>The ring and its overflow keep {@link RingWithOverflow}'s rules: the ring holds at most its size,
+ *       {@code execute} and {@code submit} are refused in the caller once that many tasks are pending, what must not
+ *       be refused overflows, and the loop takes each overflow task only when the ring's cursor shows no event
+ *       claimed past the loop's sequence: a producer's later task never runs before its earlier one, whichever of
+ *       the two each went to.</li>
  *   <li>Before it waits, the loop reads the overflow queue and the state after a full fence; a producer that added to
  *       the overflow, or changed the state, publishes a nudge after a full fence. Either the loop sees the change, or
  *       the producer's nudge is in the ring (and the wait strategy returns for it), or the ring was full, and the
@@ -62,38 +54,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class DisruptorEventLoop extends AbstractEventLoop {
 
-    public static final String NAME = "disruptor";
-    public static final String WAIT_STRATEGY = "waitStrategy";
-    public static final String RING_SIZE = "ringSize";
-    /**
-     * 2^19: the conformance suite's FIFO test queues up to 400,000 tasks from 4 producers that do not retry, and the
-     * benchmarks keep at most 8,192 in flight; a smaller ring refuses callers sooner, and is preallocated faster.
-     */
-    public static final int DEFAULT_RING_SIZE = 1 << 19;
     /** What the ring preallocates per slot at least: a compressed reference and a {@link TaskEvent} of 16 bytes. */
-    private static final int SLOT_BYTES = 4 + 16;
-    /** How the registry builds it. */
-    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
-            "LMAX Disruptor 4: multi-producer ring, one event handler, the Disruptor's wait strategies",
-            List.of(LoopOption.oneOf(WAIT_STRATEGY, DisruptorWaitStrategyType.BLOCKING.alias(),
-                            DisruptorWaitStrategyType.aliases(), "the Disruptor's wait strategy: lock and condition, "
-                                    + "the same signalled only when waiting, spin-yield-park 100 ns, spin-yield, or busy-spin"),
-                    LoopOption.intBetween(RING_SIZE, DEFAULT_RING_SIZE, 1, 1 << 30, "the ring's size, a power of two "
-                            + "up to 2^30, refused when its slots cannot fit the heap (" + SLOT_BYTES + " bytes a slot "
-                            + "at least); execute and submit are refused once it is full, and maxPendingTasks is capped at it"),
-                    LoopOption.maxPendingTasks()),
-            DisruptorEventLoop::create);
+    static final int SLOT_BYTES = 4 + 16;
 
     /** Events or overflow tasks the loop runs at most in one batch, which ends with their count published. */
     private static final int MAX_BATCH_SIZE = 1024;
-    /** Elements per chunk of the overflow queue, which holds nothing unless the ring is full. */
-    private static final int OVERFLOW_CHUNK_SIZE = 64;
 
     private static final EventTranslatorOneArg<TaskEvent, Runnable> PUBLISH_TASK = (event, sequence, task) -> event.task = task;
     private static final EventTranslator<TaskEvent> PUBLISH_NUDGE = (event, sequence) -> event.task = null;
 
     private final RingBuffer<TaskEvent> ring;
-    private final MessagePassingQueue<Runnable> overflow = new MpscUnboundedArrayQueue<>(OVERFLOW_CHUNK_SIZE);
+    private final RingWithOverflow tasks;
     /**
      * Nudges published into the ring and not yet handed to the handler, at least: {@link #pendingTasks()} counts
      * tasks, and a nudge is no task. Counted before the nudge is published, so a nudge is never taken for a task.
@@ -110,26 +81,34 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
     /** Loop thread only: whether the current batch has started a task yet. */
     private boolean batchStartedTask;
 
-    private static DisruptorEventLoop create(LoopSettings settings) {
-        int ringSize = settings.nonNegativeIntOption(RING_SIZE);
-        if (Integer.bitCount(ringSize) != 1) {
-            throw new IllegalArgumentException("option '" + RING_SIZE + "' of '" + NAME
-                    + "' must be a power of two; was " + ringSize);
-        }
-        settings.requireHeapFor(RING_SIZE, ringSize, SLOT_BYTES);
-        return new DisruptorEventLoop(settings.withMaxPendingTasksAtMost(ringSize),
-                DisruptorWaitStrategyType.forAlias(settings.option(WAIT_STRATEGY)), ringSize);
-    }
-
     /**
      * @param settings with {@code maxPendingTasks} at most {@code ringSize} (see
      *                 {@link LoopSettings#withMaxPendingTasksAtMost})
      * @param ringSize a power of two
      */
-    private DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
+    DisruptorEventLoop(LoopSettings settings, DisruptorWaitStrategyType waitStrategy, int ringSize) {
         super(settings);
         this.wakeupsCounted = !waitStrategy.wokenByProducers();
         this.ring = RingBuffer.createMultiProducer(TaskEvent::new, ringSize, new LoopWaitStrategy(waitStrategy.create()));
+        this.tasks = new RingWithOverflow(new RingWithOverflow.Ring() {
+            @Override
+            public boolean offer(Runnable task) {
+                return ring.tryPublishEvent(PUBLISH_TASK, task);
+            }
+
+            /** Claimed past the loop's sequence: published or not, the processor hands it over first. */
+            @Override
+            public boolean holdsTasks() {
+                return ring.getCursor() >= nextSequence;
+            }
+
+            /** Claimed slots less the nudges among them: a nudge is no task. */
+            @Override
+            public int size() {
+                int claimed = (int) (ring.getBufferSize() - ring.remainingCapacity());
+                return Math.max(0, claimed - nudgesInRing.get());
+            }
+        });
         this.processor = new BatchEventProcessorBuilder().setMaxBatchSize(MAX_BATCH_SIZE)
                 .build(ring, ring.newBarrier(), new TaskHandler());
         ring.addGatingSequences(processor.getSequence());
@@ -144,12 +123,9 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     @Override
     protected void enqueue(Runnable task) {
-        // invariant 2: behind whatever overflowed before, so that this producer's tasks keep their order
-        if (overflow.isEmpty() && ring.tryPublishEvent(PUBLISH_TASK, task)) {
-            return;
+        if (tasks.offer(task)) {
+            nudge(); // overflowed: the loop may be waiting for the ring
         }
-        overflow.offer(task);
-        nudge();
     }
 
     /** Any thread: makes a waiting loop look at the overflow queue and the state (invariant 3). */
@@ -172,13 +148,12 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 }
             }
         }
-        overflow.drain(into::add);
+        tasks.drainOverflow(into);
     }
 
     @Override
     protected int pendingTasks() {
-        int claimed = (int) (ring.getBufferSize() - ring.remainingCapacity());
-        return Math.max(0, claimed - nudgesInRing.get()) + overflow.size();
+        return tasks.pendingTasks();
     }
 
     @Override
@@ -214,17 +189,13 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
 
     /** Loop thread only: runs one task taken from the ring or the overflow, under the contract's rules. */
     private void run(Runnable task) {
-        if (state() >= STOPPING) {
-            stopOnLoopThread(task, stoppedBeforeRunning());
-            return;
+        if (runUnlessStopping(task, !batchStartedTask)) {
+            if (batchStartedTask) {
+                uncounted++;
+            } else {
+                batchStartedTask = true; // counted as it started
+            }
         }
-        if (batchStartedTask) {
-            uncounted++;
-        } else {
-            batchStartedTask = true;
-            countTasksRun(1); // a batch's first task is counted before it runs, as after an idle spell
-        }
-        runTask(task);
     }
 
     /** Loop thread only: publishes the count of the batch's other tasks. */
@@ -240,11 +211,11 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
      */
     private void onNothingInRing() {
         int state = state(); // read before looking: once input has closed, empty queues stay empty
-        Runnable task = pollOverflowBehindRing();
+        Runnable task = tasks.pollOverflowBehindRing();
         if (task != null) {
             try {
                 for (int started = 0; task != null;
-                        task = ++started < MAX_BATCH_SIZE ? pollOverflowBehindRing() : null) {
+                        task = ++started < MAX_BATCH_SIZE ? tasks.pollOverflowBehindRing() : null) {
                     run(task);
                 }
             } finally {
@@ -255,33 +226,10 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
         if (ring.getCursor() >= nextSequence) {
             return; // claimed since the wait gave up: the processor hands it over first
         }
-        if (state >= STOPPING) {
-            stopOnLoopThread(null, stoppedBeforeRunning());
-        } else if (state == SHUTDOWN) {
-            processor.halt(); // the graceful shutdown is complete (invariant 5)
-        } else if (state == SHUTTING_DOWN) {
-            closeInput();
+        if (afterEmptyPoll(state) == FINISHED) {
+            // invariant 5; after a stop, onStopped() has halted it already, and a second halt changes nothing
+            processor.halt();
         }
-    }
-
-    /**
-     * Loop thread only: the overflow's head, unless an event is claimed in the ring that the processor has not
-     * handed over yet (invariant 2); then null, and the processor hands the ring's events over first.
-     *
-     * <p>Why each task, and not once a batch: while an overflow task runs, the overflow may be empty (that task was
-     * its last) and a producer, seeing it empty, publishes its next tasks to the ring, whose slots the handler has
-     * already released, until the ring is full (or another producer overflows), and then offers its next task to the
-     * overflow. Polling on would run that task before the ones the same producer put into the ring before it. A
-     * producer claims its ring slot (the cursor) before it offers its later task to the overflow, so a loop that
-     * sees that task at the head and only then reads the cursor sees the claim. Peeking first leaves the task at the
-     * head when it must wait. This costs a peek and a cursor read per overflow task; tasks that go through the ring
-     * pay nothing for it.
-     */
-    private Runnable pollOverflowBehindRing() {
-        if (overflow.peek() == null || ring.getCursor() >= nextSequence) {
-            return null;
-        }
-        return overflow.poll(); // the task peeked: this thread is the overflow's only consumer
     }
 
     /** A slot of the ring: a task, or null for a nudge. */
@@ -363,7 +311,7 @@ public final class DisruptorEventLoop extends AbstractEventLoop {
                 throws AlertException, TimeoutException {
             VarHandle.fullFence(); // ordering point (invariant 3): the loop's sequence before the overflow and state
             // the overflow before the ring (invariant 2): what a producer published before it overflowed is seen
-            if ((!overflow.isEmpty() || !mayIdle()) && dependentSequence.get() < sequence) {
+            if ((!tasks.overflowIsEmpty() || !mayIdle()) && dependentSequence.get() < sequence) {
                 throw TimeoutException.INSTANCE;
             }
             Thread.interrupted(); // a task's leftover interrupt would fail the blocking strategies' wait at once

@@ -1,9 +1,6 @@
 package dev.loopbench.loop.jdk;
 
-import dev.loopbench.loop.EventLoopProvider;
-import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
-import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.ExecutorBackedEventLoop;
 import dev.loopbench.loop.support.LoopThreads;
 import dev.loopbench.loop.support.Slowdown;
@@ -20,11 +17,6 @@ import java.util.concurrent.TimeUnit;
  * throws an {@link Error} dies, and {@code shutdownNow()} leaves the futures of unrun tasks pending forever.
  */
 public final class ThreadPoolEventLoopAdapter extends ExecutorBackedEventLoop {
-
-    public static final String NAME = "jdk-executor";
-    /** How the registry builds it. */
-    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
-            "single-thread ThreadPoolExecutor on a LinkedBlockingQueue, the JDK baseline", List.of(LoopOption.maxPendingTasks()), ThreadPoolEventLoopAdapter::new);
 
     private final ThreadPoolExecutor executor;
     /** The executor's one worker; only it runs tasks, since no gate lets a throwable kill it. */

@@ -1,14 +1,10 @@
 package dev.loopbench.loop.locked;
 
-import dev.loopbench.loop.EventLoopProvider;
-import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
-import dev.loopbench.loop.SimpleEventLoopProvider;
 import dev.loopbench.loop.support.OwnThreadEventLoop;
 import dev.loopbench.loop.support.Slowdown;
 
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,11 +23,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class LockedDequeEventLoop extends OwnThreadEventLoop {
 
-    public static final String NAME = "locked-deque";
-    /** How the registry builds it. */
-    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
-            "ArrayDeque under a ReentrantLock, with a condition to wait on", List.of(LoopOption.maxPendingTasks()), LockedDequeEventLoop::new);
-
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
     private final ArrayDeque<Runnable> deque = new ArrayDeque<>();
@@ -40,7 +31,7 @@ public final class LockedDequeEventLoop extends OwnThreadEventLoop {
     /** Guarded by {@code lock}; read without it by {@link #wakeupsIssued()} (a benign stale read). */
     private volatile long signals;
 
-    public LockedDequeEventLoop(LoopSettings settings) {
+    LockedDequeEventLoop(LoopSettings settings) {
         super(settings);
         start();
     }

@@ -47,7 +47,7 @@ public final class MpscEventLoop extends OwnThreadEventLoop {
     private final LongAdder wakeups = new LongAdder();
     private volatile boolean sleeping;
 
-    public MpscEventLoop(LoopSettings settings, MpscQueueType queueType, IdleStrategy idleStrategy) {
+    MpscEventLoop(LoopSettings settings, MpscQueueType queueType, IdleStrategy idleStrategy) {
         super(settings);
         this.queue = queueType.newQueue();
         this.idleStrategy = idleStrategy;

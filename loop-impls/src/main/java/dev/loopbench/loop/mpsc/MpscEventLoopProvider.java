@@ -1,18 +1,19 @@
 package dev.loopbench.loop.mpsc;
 
-import dev.loopbench.loop.EventLoopProvider;
+import dev.loopbench.loop.AbstractEventLoopProvider;
+import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopOption;
-import dev.loopbench.loop.SimpleEventLoopProvider;
+import dev.loopbench.loop.LoopSettings;
 
 import java.util.List;
 
 /**
- * The {@code mpsc} loop's registration, {@link #PROVIDER}: {@link MpscEventLoop} with its four tuning options, whose
- * names the benchmarks and tests use from here. A tuning run sweeps every idle
+ * Registers {@link MpscEventLoop} as {@code mpsc}, with its four tuning options, whose names the benchmarks and tests
+ * use from here. A tuning run sweeps every idle
  * strategy and queue, for {@code spin-park} spins of 100, 1,000 and 10,000 empty polls (about 2 µs, 20 µs and
  * 200 µs here), and for {@code adaptive} a wakeup cost of 10 and 50 µs: around the 1 to 100 µs a wakeup costs.
  */
-public final class MpscEventLoopProvider {
+public final class MpscEventLoopProvider extends AbstractEventLoopProvider {
 
     public static final String NAME = "mpsc";
     public static final String IDLE = "idle";
@@ -39,13 +40,15 @@ public final class MpscEventLoopProvider {
                     "the JCTools MPSC queue"),
             LoopOption.maxPendingTasks());
 
-    public static final EventLoopProvider PROVIDER = new SimpleEventLoopProvider(NAME,
-            "lock-free JCTools MPSC queue, wakeup flag and park/unpark, tunable idle strategy", OPTIONS,
-            settings -> new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)),
-                    IdleStrategyType.forAlias(settings.option(IDLE)).create(new IdleStrategyType.Options(
-                            settings.nonNegativeIntOption(SPIN_ITERATIONS),
-                            settings.nonNegativeIntOption(WAKEUP_COST_MICROS)))));
+    public MpscEventLoopProvider() {
+        super(NAME, "lock-free JCTools MPSC queue, wakeup flag and park/unpark, tunable idle strategy", OPTIONS);
+    }
 
-    private MpscEventLoopProvider() {
+    @Override
+    public EventLoop create(LoopSettings settings) {
+        return new MpscEventLoop(settings, MpscQueueType.forAlias(settings.option(QUEUE)),
+                IdleStrategyType.forAlias(settings.option(IDLE)).create(new IdleStrategyType.Options(
+                        settings.nonNegativeIntOption(SPIN_ITERATIONS),
+                        settings.nonNegativeIntOption(WAKEUP_COST_MICROS))));
     }
 }

@@ -2,15 +2,13 @@ package dev.loopbench.loop.netty;
 
 import dev.loopbench.loop.support.Slowdown;
 import io.netty.channel.DefaultEventLoop;
-import io.netty.util.concurrent.EventExecutor;
 
-import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Netty's {@link DefaultEventLoop}, opened to the adapter (see {@link DrainableNettyLoop}). Its methods are
- * repeated in {@link DrainableIoEventLoop} on purpose: they call protected methods of two unrelated Netty classes,
- * which only a subclass of each can reach.
+ * Netty's {@link DefaultEventLoop}, opened to the adapter (see {@link DrainableNettyLoop}). Its one-line openings
+ * are repeated in {@link DrainableIoEventLoop} on purpose: they call protected methods, which only a subclass of each
+ * Netty class can reach.
  */
 final class DrainableDefaultEventLoop extends DefaultEventLoop implements DrainableNettyLoop {
 
@@ -33,15 +31,8 @@ final class DrainableDefaultEventLoop extends DefaultEventLoop implements Draina
     }
 
     @Override
-    public EventExecutor executor() {
-        return this;
-    }
-
-    @Override
-    public void drainTo(List<Runnable> into) {
-        for (Runnable task; (task = pollTask()) != null; ) {
-            into.add(task);
-        }
+    public Runnable pollQueuedTask() {
+        return pollTask();
     }
 
     @Override

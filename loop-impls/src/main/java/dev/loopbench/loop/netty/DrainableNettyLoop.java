@@ -11,11 +11,20 @@ import java.util.List;
  */
 interface DrainableNettyLoop {
 
-    /** The Netty executor itself. */
-    EventExecutor executor();
+    /** The Netty executor itself: every implementation is one. */
+    default EventExecutor executor() {
+        return (EventExecutor) this;
+    }
+
+    /** Loop thread only: takes the next queued task out, or returns null (Netty's protected {@code pollTask()}). */
+    Runnable pollQueuedTask();
 
     /** Loop thread only: moves every queued task into {@code into}. */
-    void drainTo(List<Runnable> into);
+    default void drainTo(List<Runnable> into) {
+        for (Runnable task; (task = pollQueuedTask()) != null; ) {
+            into.add(task);
+        }
+    }
 
     /** Any thread: how many tasks are queued. */
     int pendingTasks();

@@ -1,7 +1,7 @@
 package dev.loopbench.loop.netty;
 
+import dev.loopbench.loop.AbstractEventLoopProvider;
 import dev.loopbench.loop.EventLoop;
-import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
 import dev.loopbench.loop.support.LoopThreads;
@@ -19,23 +19,20 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Registers a Netty single-thread loop behind {@link NettyEventLoopAdapter}; one instance per Netty loop type. */
-public final class NettyEventLoopProvider implements EventLoopProvider {
+public final class NettyEventLoopProvider extends AbstractEventLoopProvider {
 
     public static final String DEFAULT_LOOP_NAME = "netty";
     public static final String NIO_LOOP_NAME = "netty-nio";
     public static final String EPOLL_LOOP_NAME = "netty-epoll";
     public static final String IO_URING_LOOP_NAME = "netty-io_uring";
 
-    private final String name;
-    private final String description;
     private final Function<ThreadFactory, DrainableNettyLoop> loopFactory;
     private final Supplier<Optional<Throwable>> unavailabilityCause;
 
     private NettyEventLoopProvider(String name, String description,
                                    Function<ThreadFactory, DrainableNettyLoop> loopFactory,
                                    Supplier<Optional<Throwable>> unavailabilityCause) {
-        this.name = name;
-        this.description = description;
+        super(name, description, List.of(LoopOption.maxPendingTasks()));
         this.loopFactory = loopFactory;
         this.unavailabilityCause = unavailabilityCause;
     }
@@ -78,21 +75,6 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public List<LoopOption> options() {
-        return List.of(LoopOption.maxPendingTasks());
-    }
-
-    @Override
     public Optional<String> unavailableBecause() {
         return unavailabilityCause.get().map(cause -> "Netty says: " + cause);
     }
@@ -101,7 +83,7 @@ public final class NettyEventLoopProvider implements EventLoopProvider {
     public EventLoop create(LoopSettings settings) {
         Optional<Throwable> cause = unavailabilityCause.get();
         if (cause.isPresent()) {
-            throw new IllegalStateException(name + " is unavailable on this machine; Netty says: " + cause.get(),
+            throw new IllegalStateException(name() + " is unavailable on this machine; Netty says: " + cause.get(),
                     cause.get());
         }
         DrainableNettyLoop netty = loopFactory.apply(LoopThreads.marking(settings.threadFactory()));

@@ -5,9 +5,9 @@ import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.LoopSettings;
-import dev.loopbench.loop.jdk.ThreadPoolEventLoopAdapter;
-import dev.loopbench.loop.disruptor.DisruptorEventLoop;
-import dev.loopbench.loop.locked.LockedDequeEventLoop;
+import dev.loopbench.loop.jdk.ThreadPoolEventLoopProvider;
+import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
+import dev.loopbench.loop.locked.LockedDequeEventLoopProvider;
 import dev.loopbench.loop.mpsc.MpscEventLoopProvider;
 import dev.loopbench.loop.netty.NettyEventLoopProvider;
 
@@ -26,15 +26,15 @@ import java.util.stream.Collectors;
 public final class EventLoopRegistry {
 
     private static final List<EventLoopProvider> PROVIDERS = List.of(
-            LockedDequeEventLoop.PROVIDER,
-            MpscEventLoopProvider.PROVIDER,
+            new LockedDequeEventLoopProvider(),
+            new MpscEventLoopProvider(),
             NettyEventLoopProvider.defaultEventLoop(),
             NettyEventLoopProvider.nioEventLoop(),
             NettyEventLoopProvider.epollEventLoop(),
             NettyEventLoopProvider.ioUringEventLoop(),
-            ThreadPoolEventLoopAdapter.PROVIDER,
+            new ThreadPoolEventLoopProvider(),
             new AgronaEventLoopProvider(),
-            DisruptorEventLoop.PROVIDER);
+            new DisruptorEventLoopProvider());
 
     private static final AtomicInteger LOOP_SEQUENCE = new AtomicInteger();
 

@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The contract's rules, written once for every implementation, as the composition of one small class per job:
  * {@link LoopLifecycle} (the state, and waiting for its end), {@link Admission} (which producer's task enters the
  * queue in which state), {@link OffloadTracker} (offloads in flight), {@link SafeTaskRunner} (a task's faults),
- * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run). A subclass supplies
- * only its queue and its thread, through the abstract methods: how a task gets to the loop thread
+ * {@link StopDrain} (the queue taken out on a stop) and {@link SingleWriterCounter} (tasks run), each of which sees
+ * the loop only through a small interface of its own. A run loop takes its steps through two final methods:
+ * {@link #runUnlessStopping} for each task it takes, {@link #afterEmptyPoll} when it finds the queue empty. A
+ * subclass supplies only its queue and its thread, through the abstract methods: how a task gets to the loop thread
  * ({@link #enqueue}), how many wait ({@link #pendingTasks}), how the loop thread empties the queue when stopping
  * ({@link #drainQueue}), how it gets the loop thread to look whether a graceful shutdown can close input
  * ({@link #requestCloseCheck}), what happens once no more input can arrive ({@link #onInputClosed}), how a
@@ -29,13 +31,14 @@ import java.util.concurrent.TimeUnit;
  * Once {@link #shutdown()} has begun, {@code execute}, {@code submit} and {@code offload} are refused from every
  * thread, the loop's own included, so a task that reschedules itself ends with the shutdown. Continuations of
  * work accepted before are still taken, from any thread: offload outcomes, and the {@code *Async} stages of this
- * loop's futures that run on this loop (they reach it through {@link #continuationExecutor()}, see
+ * loop's futures that run on this loop (they reach it through its continuation executor, see
  * {@link LoopFuture}). The loop thread closes input once its queue is empty, no task runs and no offload is in
  * flight; a continuation that comes later is refused, and its stage completes exceptionally.
  *
  * <h2>Thread contract</h2>
  * Public methods may be called from any thread. Methods documented "loop thread only" are called by the
- * subclass's run loop (or by the adapted executor's thread) and never elsewhere.
+ * subclass's run loop (or by the adapted executor's thread) and never elsewhere; they {@code assert inEventLoop()},
+ * as Netty's do, so every test run (Surefire enables assertions) checks it.
  *
  * <h2>Lifecycle</h2>
  * {@link LoopLifecycle}'s one state, only ever advanced, by CAS:
@@ -63,8 +66,17 @@ public abstract class AbstractEventLoop implements EventLoop {
     protected static final int STOPPED = LoopLifecycle.STOPPED;
     protected static final int TERMINATED = LoopLifecycle.TERMINATED;
 
+    /** {@link #afterEmptyPoll}: nothing to do; the loop may wait for work. */
+    protected static final int IDLE = 0;
+    /** {@link #afterEmptyPoll}: input has just closed; poll again before anything else. */
+    protected static final int POLL_AGAIN = 1;
+    /** {@link #afterEmptyPoll}: the loop has ended, stopped or shut down; its run loop returns. */
+    protected static final int FINISHED = 2;
+
     private final String name;
     private final LoopLifecycle lifecycle = new LoopLifecycle();
+    /** This loop as its parts see it, each through its own narrow view. */
+    private final Parts parts;
     private final Admission admission;
     private final OffloadTracker offloads;
     private final SafeTaskRunner taskRunner;
@@ -74,16 +86,22 @@ public abstract class AbstractEventLoop implements EventLoop {
      * cache line that may hold the state the producers read.
      */
     private final SingleWriterCounter tasksRun = new SingleWriterCounter();
+    /**
+     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
+     * during a graceful shutdown, from any thread, until input closes.
+     */
     private final Executor continuations;
 
     protected AbstractEventLoop(LoopSettings settings) {
         Slowdown.initialize();
         this.name = settings.name();
-        this.admission = new Admission(this, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
-        this.offloads = new OffloadTracker(this, lifecycle, admission);
+        Parts parts = new Parts();
+        this.parts = parts;
+        this.admission = new Admission(parts, lifecycle, settings.nonNegativeIntOption(LoopOption.MAX_PENDING_TASKS));
+        this.offloads = new OffloadTracker(parts, lifecycle, admission);
         this.taskRunner = new SafeTaskRunner(settings.uncaughtExceptionHandler());
-        this.stopDrain = new StopDrain(this, lifecycle, admission, offloads);
-        this.continuations = task -> admission.accept(Objects.requireNonNull(task, "task"), true);
+        this.stopDrain = new StopDrain(parts, lifecycle);
+        this.continuations = task -> admission.acceptContinuation(Objects.requireNonNull(task, "task"));
     }
 
     @Override
@@ -119,7 +137,8 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     /**
      * Called once, from the thread that moved the loop to {@code STOPPING}, unless that is the loop thread: the
-     * loop thread should end its current task soon (interrupt it) and then call {@link #stopOnLoopThread}.
+     * loop thread should end its current task soon (interrupt it) and then take its next task or poll, where
+     * {@link #runUnlessStopping} or {@link #afterEmptyPoll} stops it.
      */
     protected abstract void requestStop();
 
@@ -137,13 +156,13 @@ public abstract class AbstractEventLoop implements EventLoop {
 
     @Override
     public final void execute(Runnable task) {
-        admission.accept(Objects.requireNonNull(task, "task"), false);
+        admission.accept(Objects.requireNonNull(task, "task"));
     }
 
     @Override
     public final <V> CompletableFuture<V> submit(Callable<V> task) {
-        SubmittedTask<V> submitted = new SubmittedTask<>(this, Objects.requireNonNull(task, "task"));
-        admission.accept(submitted, false);
+        SubmittedTask<V> submitted = new SubmittedTask<>(parts, Objects.requireNonNull(task, "task"));
+        admission.accept(submitted);
         return submitted;
     }
 
@@ -154,29 +173,71 @@ public abstract class AbstractEventLoop implements EventLoop {
         return offloads.start(pool, blocking);
     }
 
-    /**
-     * Where the {@code *Async} stages of this loop's futures reach the loop: unlike {@link #execute}, it takes them
-     * during a graceful shutdown, from any thread, until input closes.
-     */
-    final Executor continuationExecutor() {
-        return continuations;
-    }
-
     // ------------------------------------------------------------------------------------------------------
     // Running and stopping (loop thread only)
     // ------------------------------------------------------------------------------------------------------
 
     /**
-     * Loop thread only: runs one task under the contract's fault rules. A throwable from the task goes to the
-     * uncaught-exception handler; if the handler itself throws, the loop dies: it moves to {@code STOPPING}
-     * and abandons its queue, so the caller sees {@link #state()} at {@code STOPPING} or beyond.
+     * Loop thread only: runs {@code task}, just taken from the queue, under the contract's fault rules, unless the
+     * loop is stopping: then the task is abandoned with the rest of the queue ({@link #stopOnLoopThread}), and the
+     * run loop is to end. The state is read after the task was taken, so a {@code shutdownNow()} that came while it
+     * waited in the queue stops the loop before it runs.
+     *
+     * <p>A throwable from the task goes to the uncaught-exception handler; if the handler itself throws, the loop
+     * dies ({@link #die}) and the next call returns false.
+     *
+     * @param firstOfBatch whether the task is the first since the loop last found its queue empty or published its
+     *                     count: then it is counted before it runs, so that a task that woke an idle loop is in
+     *                     {@link #counters()} once it has run. The batch's other tasks are the caller's to count
+     *                     ({@link #countTasksRun}), at the latest when the queue runs dry.
+     * @return false if the loop is stopping and the task was not run
      */
-    protected final void runTask(Runnable task) {
+    protected final boolean runUnlessStopping(Runnable task, boolean firstOfBatch) {
+        assert inEventLoop();
+        if (lifecycle.state() >= STOPPING) {
+            stopOnLoopThread(task, stoppedBeforeRunning());
+            return false;
+        }
+        if (firstOfBatch) {
+            countTasksRun(1);
+        }
         Slowdown.perTask();
         Throwable handlerFailure = taskRunner.run(task);
         if (handlerFailure != null) {
             die(handlerFailure);
         }
+        return true;
+    }
+
+    /**
+     * Loop thread only, after a poll that found the queue empty: the lifecycle's next step, written once for every
+     * run loop.
+     * <ul>
+     *   <li>stopping: takes the queue out ({@link #stopOnLoopThread}) and says {@link #FINISHED};</li>
+     *   <li>input closed ({@code SHUTDOWN}): the graceful shutdown is complete, {@link #FINISHED};</li>
+     *   <li>shutting down with no offload in flight: closes input ({@link #closeInput()}) and says
+     *       {@link #POLL_AGAIN}, to run what producers admitted just before the close had queued;</li>
+     *   <li>otherwise {@link #IDLE}: the loop may wait for work.</li>
+     * </ul>
+     *
+     * @param stateReadBeforePoll {@link #state()} read before the poll: once input has closed, an empty poll then
+     *                            means the queue stays empty (a state read after it could be {@code SHUTDOWN} with
+     *                            tasks queued between the poll and the close)
+     * @return {@link #IDLE}, {@link #POLL_AGAIN} or {@link #FINISHED}
+     */
+    protected final int afterEmptyPoll(int stateReadBeforePoll) {
+        assert inEventLoop();
+        if (stateReadBeforePoll >= STOPPING) {
+            stopOnLoopThread(null, stoppedBeforeRunning());
+            return FINISHED;
+        }
+        if (stateReadBeforePoll == SHUTDOWN) {
+            return FINISHED;
+        }
+        if (stateReadBeforePoll == SHUTTING_DOWN && closeInput()) {
+            return POLL_AGAIN;
+        }
+        return IDLE;
     }
 
     /**
@@ -187,7 +248,8 @@ public abstract class AbstractEventLoop implements EventLoop {
      *
      * @param alsoAbandoned a task already taken from the queue but not started, or null
      */
-    protected final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
+    final void stopOnLoopThread(Runnable alsoAbandoned, LoopTerminatedException cause) {
+        assert inEventLoop();
         if (stopDrain.drain(alsoAbandoned, cause)) {
             onStopped();
         }
@@ -199,16 +261,18 @@ public abstract class AbstractEventLoop implements EventLoop {
      * terminated.
      */
     protected final void countTasksRun(long started) {
+        assert inEventLoop();
         tasksRun.add(started);
     }
 
     /** The exception that completes the futures of tasks abandoned by {@link #shutdownNow()}. */
-    protected final LoopTerminatedException stoppedBeforeRunning() {
+    final LoopTerminatedException stoppedBeforeRunning() {
         return new LoopTerminatedException(name, "was stopped by shutdownNow() before running the task");
     }
 
     /** Loop thread only: the loop thread cannot go on; every pending future completes exceptionally. */
     protected final void die(Throwable cause) {
+        assert inEventLoop();
         lifecycle.advance(STOPPING);
         stopOnLoopThread(null, new LoopTerminatedException(name, "died before running the task", cause));
     }
@@ -250,7 +314,8 @@ public abstract class AbstractEventLoop implements EventLoop {
      *
      * @return whether input closed
      */
-    protected final boolean closeInput() {
+    final boolean closeInput() {
+        assert inEventLoop();
         if (offloads.anyInFlight() || !lifecycle.compareAndSet(SHUTTING_DOWN, SHUTDOWN)) {
             return false;
         }
@@ -323,10 +388,61 @@ public abstract class AbstractEventLoop implements EventLoop {
         return new LoopCounters(tasksRun.get(), wakeupsIssued());
     }
 
-    /** Message of the {@link IllegalStateException} that replaces a self-deadlock on the loop thread. */
-    final String selfDeadlockMessage(String operation) {
-        return operation + " on an unfinished future of event loop '" + name
-                + "' from that loop's own thread would deadlock it";
+    /**
+     * This loop as its parts see it: each part holds only its own narrow interface, so it can be tested alone, and
+     * none can reach what the subclass keeps protected.
+     */
+    private final class Parts implements Admission.Loop, OffloadTracker.Loop, StopDrain.Loop {
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public int pendingTasks() {
+            return AbstractEventLoop.this.pendingTasks();
+        }
+
+        @Override
+        public void enqueue(Runnable task) {
+            AbstractEventLoop.this.enqueue(task);
+        }
+
+        @Override
+        public Executor executor() {
+            return AbstractEventLoop.this;
+        }
+
+        @Override
+        public Executor continuationExecutor() {
+            return continuations;
+        }
+
+        @Override
+        public boolean inEventLoop() {
+            return AbstractEventLoop.this.inEventLoop();
+        }
+
+        @Override
+        public void requestCloseCheck() {
+            AbstractEventLoop.this.requestCloseCheck();
+        }
+
+        @Override
+        public void awaitProducersOutside() {
+            admission.awaitProducersOutside();
+        }
+
+        @Override
+        public void drainQueue(List<Runnable> into) {
+            AbstractEventLoop.this.drainQueue(into);
+        }
+
+        @Override
+        public void abandonOffloads() {
+            offloads.abandonAll();
+        }
     }
 
     @Override

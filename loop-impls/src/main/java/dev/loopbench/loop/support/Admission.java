@@ -12,9 +12,14 @@ import static dev.loopbench.loop.support.LoopLifecycle.STOPPING;
  * passed the check just before the state changed: new work until {@code shutdown()}, continuations until input
  * closes, offload outcomes until the loop stops; and new work only within the loop's {@code maxPendingTasks}.
  *
+ * <p>It sees its loop only through {@link Loop}: the queue it hands tasks to, how many wait there, and the name its
+ * refusals give. So a bare queue can stand behind it and pay exactly what a loop's producers pay (the benchmarks'
+ * {@code AdmittedQueue} does).
+ *
  * <h2>Thread contract</h2>
- * {@link #accept} and {@link #acceptOutcome} are called by producers, any thread; {@link #awaitProducersOutside}
- * by the loop thread, after it moved the state past what those producers are admitted in.
+ * {@link #accept}, {@link #acceptContinuation} and {@link #acceptOutcome} are called by producers, any thread;
+ * {@link #awaitProducersOutside} by the loop thread, after it moved the state past what those producers are
+ * admitted in.
  *
  * <h2>Invariants</h2>
  * <ol>
@@ -27,29 +32,57 @@ import static dev.loopbench.loop.support.LoopLifecycle.STOPPING;
  *       loop thread waiting in {@link #awaitProducersOutside}.</li>
  * </ol>
  */
-final class Admission {
+public final class Admission {
 
-    private final AbstractEventLoop loop;
+    /** What admission needs of its loop. */
+    public interface Loop {
+
+        /** The loop's name, which refusals give. */
+        String name();
+
+        /** Any thread: how many tasks are queued, as of a recent moment; read only when there is a bound. */
+        int pendingTasks();
+
+        /** Any thread: hands {@code task} to the loop thread; called with the caller's {@link ProducerSlot} marked. */
+        void enqueue(Runnable task);
+    }
+
+    private final Loop loop;
     private final LoopLifecycle lifecycle;
     /** 0 for no bound. */
     private final int maxPendingTasks;
 
-    Admission(AbstractEventLoop loop, LoopLifecycle lifecycle, int maxPendingTasks) {
+    /**
+     * @param lifecycle       the loop's, whose state decides what is admitted
+     * @param maxPendingTasks the bound on new work, 0 for none
+     */
+    public Admission(Loop loop, LoopLifecycle lifecycle, int maxPendingTasks) {
         this.loop = loop;
         this.lifecycle = lifecycle;
         this.maxPendingTasks = maxPendingTasks;
     }
 
     /**
-     * Queues new work ({@code execute}, {@code submit}) or a continuation of work accepted before, or throws
+     * Any thread: queues new work ({@code execute}, {@code submit}) while the loop runs and has fewer than
+     * {@code maxPendingTasks} queued, or throws {@link RejectedExecutionException} and leaves no trace.
+     */
+    public void accept(Runnable task) {
+        accept(task, RUNNING, true);
+    }
+
+    /**
+     * Any thread: queues a continuation of work accepted before, until input closes, whatever the bound, or throws
      * {@link RejectedExecutionException} and leaves no trace.
      */
-    void accept(Runnable task, boolean continuation) {
-        int lastAdmitting = continuation ? SHUTTING_DOWN : RUNNING;
+    void acceptContinuation(Runnable task) {
+        accept(task, SHUTTING_DOWN, false);
+    }
+
+    private void accept(Runnable task, int lastAdmitting, boolean bounded) {
         if (lifecycle.state() > lastAdmitting) {
             throw rejected(); // invariant 2: a refused producer leaves no mark
         }
-        if (maxPendingTasks != 0 && !continuation && loop.pendingTasks() >= maxPendingTasks) {
+        if (bounded && maxPendingTasks != 0 && loop.pendingTasks() >= maxPendingTasks) {
             throw new RejectedExecutionException("event loop '" + loop.name() + "' has " + maxPendingTasks
                     + " tasks pending, its maxPendingTasks bound, and accepts no more until it runs some");
         }
@@ -70,7 +103,7 @@ final class Admission {
 
     private boolean enqueueWhileAtMost(int lastAdmitting, Runnable task) {
         ProducerSlot slot = ProducerSlot.current();
-        slot.enter(loop);
+        slot.enter(this);
         try {
             // ordering point (invariant 1): the slot is marked before this read of the state
             if (lifecycle.state() > lastAdmitting) {
@@ -96,6 +129,6 @@ final class Admission {
      * scheduled.
      */
     void awaitProducersOutside() {
-        ProducerSlot.awaitNoneInside(loop);
+        ProducerSlot.awaitNoneInside(this);
     }
 }

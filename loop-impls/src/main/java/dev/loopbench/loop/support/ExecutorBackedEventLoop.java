@@ -20,8 +20,11 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
 
-    /** Queued by {@link #requestStop()} so that an idle executor has something to run, and so stops. */
-    private final Gate stopSignal = new Gate(() -> { });
+    /**
+     * Queued by {@link #requestStop()}, once the state is {@code STOPPING}, so that an idle executor has something to
+     * run, and so stops. Not a gate: never returned as a task.
+     */
+    private final Runnable stopSignal = this::stopIdleLoop;
     /** Queued by {@link #requestCloseCheck()}: not a gate, so never counted as a task nor returned as one. */
     private final Runnable closeCheck = this::closeInputIfDrained;
 
@@ -57,7 +60,7 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
         List<Runnable> gates = new ArrayList<>();
         drainUnderlying(gates);
         for (Runnable queued : gates) {
-            if (queued instanceof Gate && queued != stopSignal) {
+            if (queued instanceof Gate) {
                 into.add(((Gate) queued).task);
             }
         }
@@ -95,6 +98,11 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
         }
     }
 
+    /** Loop thread only, run as {@link #stopSignal}. */
+    private void stopIdleLoop() {
+        stopOnLoopThread(null, stoppedBeforeRunning());
+    }
+
     @Override
     protected final void onStopped() {
         shutdownUnderlying();
@@ -111,14 +119,10 @@ public abstract class ExecutorBackedEventLoop extends AbstractEventLoop {
 
         @Override
         public void run() {
-            if (state() >= STOPPING) {
-                stopOnLoopThread(this == stopSignal ? null : task, stoppedBeforeRunning());
-                return;
+            // each task counted as it starts: the adapted executor tells nobody when its queue runs dry
+            if (runUnlessStopping(task, true)) {
+                closeInputIfDrained();
             }
-            // per task: the adapted executor tells nobody when its queue runs dry
-            countTasksRun(1);
-            runTask(task);
-            closeInputIfDrained();
         }
 
         @Override

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  *
  * <p><b>Continuations during a graceful shutdown.</b> The {@code *Async} stages of a loop future that run on its
  * loop, with no executor or with the loop itself as the executor, reach the loop as continuations
- * ({@link AbstractEventLoop#continuationExecutor()}), which a shutting-down loop still takes until it closes
+ * ({@link Loop#continuationExecutor()}), which a shutting-down loop still takes until it closes
  * input. Each goes through a {@link ContinuationStage} of its own, so that a stage whose task
  * {@code shutdownNow()} takes out unrun completes exceptionally instead of staying pending. And a thread blocked in {@code get()} or {@code join()} here only waits: a plain
  * {@link CompletableFuture} would have it fire the pending stages itself when it wakes, racing the loop thread,
@@ -36,9 +36,25 @@ import java.util.function.Supplier;
  */
 public class LoopFuture<V> extends CompletableFuture<V> {
 
-    private final AbstractEventLoop loop;
+    /** What a loop future needs of its loop. */
+    interface Loop {
 
-    LoopFuture(AbstractEventLoop loop) {
+        /** The loop itself, as the executor of new work. */
+        Executor executor();
+
+        /** Where this loop's {@code *Async} stages reach it: it takes them during a graceful shutdown too. */
+        Executor continuationExecutor();
+
+        /** Whether the calling thread is the loop's. */
+        boolean inEventLoop();
+
+        /** The loop's name, which a refused blocking call gives. */
+        String name();
+    }
+
+    private final Loop loop;
+
+    LoopFuture(Loop loop) {
         this.loop = loop;
     }
 
@@ -102,7 +118,7 @@ public class LoopFuture<V> extends CompletableFuture<V> {
     /** New work, not a continuation: {@code completeAsync} runs a supplier that no stage waited for. */
     @Override
     public CompletableFuture<V> completeAsync(Supplier<? extends V> supplier) {
-        return completeAsync(supplier, loop);
+        return completeAsync(supplier, loop.executor());
     }
 
     // The *Async variants without an executor run on this loop: the JDK would hand them to defaultExecutor()
@@ -110,74 +126,74 @@ public class LoopFuture<V> extends CompletableFuture<V> {
 
     @Override
     public <U> CompletableFuture<U> thenApplyAsync(Function<? super V, ? extends U> fn) {
-        return thenApplyAsync(fn, loop);
+        return thenApplyAsync(fn, loop.executor());
     }
 
     @Override
     public CompletableFuture<Void> thenAcceptAsync(Consumer<? super V> action) {
-        return thenAcceptAsync(action, loop);
+        return thenAcceptAsync(action, loop.executor());
     }
 
     @Override
     public CompletableFuture<Void> thenRunAsync(Runnable action) {
-        return thenRunAsync(action, loop);
+        return thenRunAsync(action, loop.executor());
     }
 
     @Override
     public <U, W> CompletableFuture<W> thenCombineAsync(CompletionStage<? extends U> other,
             BiFunction<? super V, ? super U, ? extends W> fn) {
-        return thenCombineAsync(other, fn, loop);
+        return thenCombineAsync(other, fn, loop.executor());
     }
 
     @Override
     public <U> CompletableFuture<Void> thenAcceptBothAsync(CompletionStage<? extends U> other,
             BiConsumer<? super V, ? super U> action) {
-        return thenAcceptBothAsync(other, action, loop);
+        return thenAcceptBothAsync(other, action, loop.executor());
     }
 
     @Override
     public CompletableFuture<Void> runAfterBothAsync(CompletionStage<?> other, Runnable action) {
-        return runAfterBothAsync(other, action, loop);
+        return runAfterBothAsync(other, action, loop.executor());
     }
 
     @Override
     public <U> CompletableFuture<U> applyToEitherAsync(CompletionStage<? extends V> other, Function<? super V, U> fn) {
-        return applyToEitherAsync(other, fn, loop);
+        return applyToEitherAsync(other, fn, loop.executor());
     }
 
     @Override
     public CompletableFuture<Void> acceptEitherAsync(CompletionStage<? extends V> other, Consumer<? super V> action) {
-        return acceptEitherAsync(other, action, loop);
+        return acceptEitherAsync(other, action, loop.executor());
     }
 
     @Override
     public CompletableFuture<Void> runAfterEitherAsync(CompletionStage<?> other, Runnable action) {
-        return runAfterEitherAsync(other, action, loop);
+        return runAfterEitherAsync(other, action, loop.executor());
     }
 
     @Override
     public <U> CompletableFuture<U> thenComposeAsync(Function<? super V, ? extends CompletionStage<U>> fn) {
-        return thenComposeAsync(fn, loop);
+        return thenComposeAsync(fn, loop.executor());
     }
 
     @Override
     public CompletableFuture<V> whenCompleteAsync(BiConsumer<? super V, ? super Throwable> action) {
-        return whenCompleteAsync(action, loop);
+        return whenCompleteAsync(action, loop.executor());
     }
 
     @Override
     public <U> CompletableFuture<U> handleAsync(BiFunction<? super V, Throwable, ? extends U> fn) {
-        return handleAsync(fn, loop);
+        return handleAsync(fn, loop.executor());
     }
 
     @Override
     public CompletableFuture<V> exceptionallyAsync(Function<Throwable, ? extends V> fn) {
-        return exceptionallyAsync(fn, loop);
+        return exceptionallyAsync(fn, loop.executor());
     }
 
     @Override
     public CompletableFuture<V> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<V>> fn) {
-        return exceptionallyComposeAsync(fn, loop);
+        return exceptionallyComposeAsync(fn, loop.executor());
     }
 
     // The *Async variants given this loop as their executor: the loop takes their stages as continuations too.
@@ -266,7 +282,7 @@ public class LoopFuture<V> extends CompletableFuture<V> {
      * own: the loop takes the stage's task as a continuation, and fails the stage if it never runs the task.
      */
     private <S extends CompletableFuture<?>> S continuing(Executor executor, Function<Executor, S> stage) {
-        if (executor != loop) {
+        if (executor != loop.executor()) {
             return stage.apply(executor);
         }
         ContinuationStage continuation = new ContinuationStage(loop.continuationExecutor());
@@ -275,7 +291,8 @@ public class LoopFuture<V> extends CompletableFuture<V> {
 
     private void refuseSelfDeadlock(String operation) {
         if (!isDone() && loop.inEventLoop()) {
-            throw new IllegalStateException(loop.selfDeadlockMessage(operation));
+            throw new IllegalStateException(operation + " on an unfinished future of event loop '" + loop.name()
+                    + "' from that loop's own thread would deadlock it");
         }
     }
 }

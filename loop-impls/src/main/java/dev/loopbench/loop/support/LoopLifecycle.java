@@ -30,8 +30,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Any thread reads the state and waits for termination. {@code SHUTTING_DOWN} and {@code STOPPING} are reached
  * from any thread ({@code shutdown()}, {@code shutdownNow()}); {@code SHUTDOWN} and {@code STOPPED} only by the
  * loop thread; {@code TERMINATED} by whoever sees the loop thread finish ({@link #terminate}).
+ *
+ * <p>Public only so that a queue outside this package can stand behind the loops' own {@link Admission} (the
+ * benchmarks' bare-queue floor does): a new lifecycle is {@code RUNNING}, and only this package advances it.
  */
-final class LoopLifecycle {
+public final class LoopLifecycle {
 
     static final int RUNNING = 0;
     static final int SHUTTING_DOWN = 1;
@@ -53,6 +56,11 @@ final class LoopLifecycle {
     private final ReentrantLock terminationLock = new ReentrantLock();
     private final Condition terminatedSignal = terminationLock.newCondition();
     private volatile int state = RUNNING;
+
+    /** A lifecycle at {@code RUNNING}. */
+    public LoopLifecycle() {
+        // the state starts RUNNING; the lock and condition wait for its end
+    }
 
     int state() {
         return state;

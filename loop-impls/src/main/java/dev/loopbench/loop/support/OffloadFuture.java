@@ -41,7 +41,7 @@ final class OffloadFuture<V> extends LoopFuture<V> implements AbandonableTask {
     private final FutureTask<V> blockingCall;
     private volatile boolean finished;
 
-    OffloadFuture(AbstractEventLoop loop, OffloadTracker tracker, Callable<V> blocking) {
+    OffloadFuture(LoopFuture.Loop loop, OffloadTracker tracker, Callable<V> blocking) {
         super(loop);
         this.tracker = tracker;
         this.blockingCall = new FutureTask<>(blocking) {

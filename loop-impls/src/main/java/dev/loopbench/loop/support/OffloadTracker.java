@@ -27,11 +27,17 @@ import static dev.loopbench.loop.support.LoopLifecycle.SHUTTING_DOWN;
  *       been delivered on the loop thread (or, once the loop is stopping, straight to its future). Input closes
  *       only when the count is zero, so a graceful shutdown delivers every in-flight outcome.</li>
  *   <li>The offload that brings the count to zero during a graceful shutdown asks the loop thread to look again
- *       ({@link AbstractEventLoop#requestCloseCheck}), so a loop idling while it waited for offloads closes
- *       input.</li>
+ *       ({@link Loop#requestCloseCheck}), so a loop idling while it waited for offloads closes input.</li>
  * </ol>
  */
 final class OffloadTracker {
+
+    /** What the offloads need of their loop: what their futures need, and a way to ask it to close input. */
+    interface Loop extends LoopFuture.Loop {
+
+        /** Any thread, during a graceful shutdown: makes the loop thread look whether it can close input, soon. */
+        void requestCloseCheck();
+    }
 
     private static final VarHandle IN_FLIGHT;
 
@@ -43,13 +49,13 @@ final class OffloadTracker {
         }
     }
 
-    private final AbstractEventLoop loop;
+    private final Loop loop;
     private final LoopLifecycle lifecycle;
     private final Admission admission;
     private final Set<OffloadFuture<?>> unfinished = ConcurrentHashMap.newKeySet();
     private volatile int inFlight;
 
-    OffloadTracker(AbstractEventLoop loop, LoopLifecycle lifecycle, Admission admission) {
+    OffloadTracker(Loop loop, LoopLifecycle lifecycle, Admission admission) {
         this.loop = loop;
         this.lifecycle = lifecycle;
         this.admission = admission;
@@ -118,6 +124,7 @@ final class OffloadTracker {
 
     /** Loop thread only, as it stops: completes every unfinished offload's future; its outcome would come too late. */
     void abandonAll() {
+        assert loop.inEventLoop();
         for (OffloadFuture<?> offload : unfinished) {
             offload.abandon(new LoopTerminatedException(loop.name(), "stopped before the offloaded call finished"));
         }

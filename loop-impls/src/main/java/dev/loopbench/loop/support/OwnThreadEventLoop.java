@@ -63,37 +63,28 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
         try {
             int emptyPolls = 0;
             while (true) {
-                // read before polling: once input has closed, an empty poll means the queue stays empty
-                int state = state();
+                int state = state(); // read before polling: see afterEmptyPoll
                 Runnable task = poll();
                 if (task == null) {
                     if (uncounted != 0) {
                         countTasksRun(uncounted);
                         uncounted = 0;
                     }
-                    if (state >= STOPPING) {
-                        stopOnLoopThread(null, stoppedBeforeRunning());
+                    int next = afterEmptyPoll(state);
+                    if (next == FINISHED) {
                         return;
                     }
-                    if (state == SHUTDOWN) {
-                        return; // the graceful shutdown is complete
+                    if (next == IDLE) {
+                        awaitWork(++emptyPolls);
                     }
-                    if (state == SHUTTING_DOWN && closeInput()) {
-                        continue; // run what producers admitted before the close had queued
-                    }
-                    awaitWork(++emptyPolls);
-                } else if (state() >= STOPPING) {
-                    stopOnLoopThread(task, stoppedBeforeRunning());
+                } else if (!runUnlessStopping(task, emptyPolls != 0)) {
                     return;
-                } else {
-                    // published as a batch starts, as it ends and every MAX_UNCOUNTED_TASKS in between: a task
-                    // run after an idle spell is counted before it runs, and a loop that never runs dry reports
-                    if (++uncounted == MAX_UNCOUNTED_TASKS || emptyPolls != 0) {
-                        countTasksRun(uncounted);
-                        uncounted = 0;
-                    }
-                    emptyPolls = 0;
-                    runTask(task);
+                } else if (emptyPolls != 0) {
+                    emptyPolls = 0; // the first task after an idle spell was counted as it started
+                } else if (++uncounted == MAX_UNCOUNTED_TASKS) {
+                    // a loop that never runs dry still reports
+                    countTasksRun(uncounted);
+                    uncounted = 0;
                 }
             }
         } catch (Throwable loopFailure) {
@@ -107,6 +98,7 @@ public abstract class OwnThreadEventLoop extends AbstractEventLoop {
 
     @Override
     protected final void drainQueue(List<Runnable> into) {
+        assert inEventLoop();
         for (Runnable task; (task = poll()) != null; ) {
             into.add(task);
         }

@@ -116,6 +116,6 @@ abstract class ProducerSlotLeadingPadding {
 }
 
 abstract class ProducerSlotInsideField extends ProducerSlotLeadingPadding {
-    /** The loop this thread is handing a task to, or null. */
+    /** The loop this thread is handing a task to (its {@link Admission}, one per loop), or null. */
     volatile Object inside;
 }

@@ -14,6 +14,8 @@ import static dev.loopbench.loop.support.LoopLifecycle.STOPPED;
  * every offload still running on its pool, and hands the never-started tasks to the {@code shutdownNow()} caller,
  * who waits for them here.
  *
+ * <p>It sees its loop only through {@link Loop}.
+ *
  * <h2>Thread contract</h2>
  * {@link #drain} is called by the loop thread only, once the state is {@code STOPPING} or beyond;
  * {@link #awaitNeverStarted} by the thread that moved the state to {@code STOPPING}; {@link #noneLeft} by whoever
@@ -21,18 +23,29 @@ import static dev.loopbench.loop.support.LoopLifecycle.STOPPED;
  */
 final class StopDrain {
 
-    private final AbstractEventLoop loop;
+    /** What taking the queue out needs of the loop. */
+    interface Loop {
+
+        boolean inEventLoop();
+
+        /** Loop thread only: waits out producers that passed their state check before the loop stopped. */
+        void awaitProducersOutside();
+
+        /** Loop thread only: moves every queued task into {@code into}, in queue order. */
+        void drainQueue(List<Runnable> into);
+
+        /** Loop thread only: completes the future of every offload still running on its pool. */
+        void abandonOffloads();
+    }
+
+    private final Loop loop;
     private final LoopLifecycle lifecycle;
-    private final Admission admission;
-    private final OffloadTracker offloads;
     /** Completed by the loop thread with the never-started tasks once it has stopped taking tasks. */
     private final CompletableFuture<List<Runnable>> neverStarted = new CompletableFuture<>();
 
-    StopDrain(AbstractEventLoop loop, LoopLifecycle lifecycle, Admission admission, OffloadTracker offloads) {
+    StopDrain(Loop loop, LoopLifecycle lifecycle) {
         this.loop = loop;
         this.lifecycle = lifecycle;
-        this.admission = admission;
-        this.offloads = offloads;
     }
 
     /**
@@ -44,11 +57,12 @@ final class StopDrain {
      * @return whether this call took the queue out
      */
     boolean drain(Runnable alsoAbandoned, LoopTerminatedException cause) {
+        assert loop.inEventLoop();
         if (!lifecycle.advance(STOPPED)) {
             abandon(alsoAbandoned, cause);
             return false;
         }
-        admission.awaitProducersOutside();
+        loop.awaitProducersOutside();
         List<Runnable> queued = new ArrayList<>();
         if (alsoAbandoned != null) {
             queued.add(alsoAbandoned);
@@ -62,7 +76,7 @@ final class StopDrain {
             }
         }
         // offloads still running on their pools: their outcomes will find the loop stopped, so end them now
-        offloads.abandonAll();
+        loop.abandonOffloads();
         neverStarted.complete(List.copyOf(reported));
         return true;
     }

@@ -13,7 +13,7 @@ final class SubmittedTask<V> extends LoopFuture<V> implements AbandonableTask {
 
     private final Callable<V> task;
 
-    SubmittedTask(AbstractEventLoop loop, Callable<V> task) {
+    SubmittedTask(LoopFuture.Loop loop, Callable<V> task) {
         super(loop);
         this.task = task;
     }

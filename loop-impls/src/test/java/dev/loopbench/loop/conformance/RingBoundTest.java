@@ -3,7 +3,7 @@ package dev.loopbench.loop.conformance;
 import dev.loopbench.loop.EventLoop;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.agrona.AgronaEventLoopProvider;
-import dev.loopbench.loop.disruptor.DisruptorEventLoop;
+import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -41,7 +41,7 @@ class RingBoundTest extends ConformanceSupport {
     /** Each ring loop with the option that sizes its ring. */
     static List<Arguments> ringLoops() {
         return List.of(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.CAPACITY),
-                Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.RING_SIZE));
+                Arguments.of(DisruptorEventLoopProvider.NAME, DisruptorEventLoopProvider.RING_SIZE));
     }
 
     /**
@@ -50,7 +50,7 @@ class RingBoundTest extends ConformanceSupport {
      */
     static List<Arguments> ringLoopsWithSlotBytes() {
         return List.of(Arguments.of(AgronaEventLoopProvider.NAME, AgronaEventLoopProvider.CAPACITY, 4),
-                Arguments.of(DisruptorEventLoop.NAME, DisruptorEventLoop.RING_SIZE, 4 + 16));
+                Arguments.of(DisruptorEventLoopProvider.NAME, DisruptorEventLoopProvider.RING_SIZE, 4 + 16));
     }
 
     /** Each ring loop, {@link #REPEATS} times. */
@@ -92,7 +92,7 @@ class RingBoundTest extends ConformanceSupport {
     @ParameterizedTest(name = "[{0}] agrona's capacity is rounded up to a power of two, the ring's must be one")
     @MethodSource("ringLoops")
     void theRingSizeIsAPowerOfTwo(String impl, String sizeOption) throws Exception {
-        if (impl.equals(DisruptorEventLoop.NAME)) {
+        if (impl.equals(DisruptorEventLoopProvider.NAME)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ringLoop(impl, sizeOption, RING + 1));
             assertTrue(e.getMessage().contains("power of two"), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.loopbench.loop.conformance;
 
 import dev.loopbench.loop.EventLoop;
+import dev.loopbench.loop.OrderedProducers;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import dev.loopbench.loop.LoopOption;
 import org.junit.jupiter.api.DisplayName;
@@ -29,45 +30,14 @@ class SubmissionConformanceTest extends ConformanceSupport {
     @DisplayName("tasks from each of 4 producers run once each, in the order each producer gave them")
     void fifoPerProducer(String impl) throws Exception {
         EventLoop loop = newLoop(impl);
-        // loop-confined: only tasks touch these, and tasks run on the loop thread one at a time
-        int[] lastSeen = new int[PRODUCERS];
-        int[] runs = new int[1];
-        List<String> violations = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> producers = new ArrayList<>();
-        for (int p = 0; p < PRODUCERS; p++) {
-            int producer = p;
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                for (int seq = 1; seq <= TASKS_PER_PRODUCER; seq++) {
-                    int expected = seq;
-                    loop.execute(() -> {
-                        runs[0]++;
-                        if (lastSeen[producer] != expected - 1 && violations.size() < 10) {
-                            violations.add("producer " + producer + ": task " + expected + " ran after task "
-                                    + lastSeen[producer]);
-                        }
-                        lastSeen[producer] = expected;
-                    });
-                }
-            }, "producer-" + p);
-            producers.add(thread);
-            thread.start();
-        }
-        start.countDown();
-        for (Thread thread : producers) {
-            thread.join(WAIT_SECONDS * 1000);
-            assertFalse(thread.isAlive(), thread.getName() + " did not finish submitting");
-        }
-        int ran = get(loop.submit(() -> runs[0]), "the final task");
-        assertEquals(List.of(), get(loop.submit(() -> List.copyOf(violations)), "the order check"));
+        OrderedProducers producers = new OrderedProducers(PRODUCERS, TASKS_PER_PRODUCER);
+        producers.start(loop);
+        producers.awaitGiven(WAIT_SECONDS);
+        int ran = get(loop.submit(producers::runs), "the final task");
+        assertEquals(List.of(), get(loop.submit(producers::violations), "the order check"));
         assertEquals(PRODUCERS * TASKS_PER_PRODUCER, ran, "every task runs exactly once");
         for (int p = 0; p < PRODUCERS; p++) {
-            assertEquals(TASKS_PER_PRODUCER, lastSeen[p], "last task of producer " + p);
+            assertEquals(TASKS_PER_PRODUCER, producers.lastSeen(p), "last task of producer " + p);
         }
     }
 

@@ -67,13 +67,22 @@ class MpscEventLoopTuningTest {
     @MethodSource("parkingCombinations")
     void wakesOnlyASleepingLoop(String idle, String queue) throws Exception {
         try (EventLoop loop = EventLoopRegistry.builder("mpsc").option("idle", idle).option("queue", queue).build()) {
-            loop.submit(() -> null).get(20, TimeUnit.SECONDS);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50)); // far past any spin phase: the loop parks
+            Thread loopThread = loop.submit(Thread::currentThread).get(20, TimeUnit.SECONDS);
+            awaitParked(loopThread); // past any spin phase, however long a loaded machine takes to get there
             LoopCounters before = loop.counters();
             loop.submit(() -> null).get(20, TimeUnit.SECONDS);
             LoopCounters after = loop.counters().since(before);
             assertEquals(1, after.tasksRun());
             assertEquals(1, after.wakeupsIssued(), "one task after a long gap costs exactly one wakeup");
+        }
+    }
+
+    /** Waits, bounded, until {@code thread} parks: a fixed sleep assumed the loop had parked by then. */
+    private static void awaitParked(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, "the loop thread never parked: " + thread.getState());
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 
