@@ -1,6 +1,6 @@
 package dev.loopbench.stress;
 
-import dev.loopbench.loop.disruptor.DisruptorEventLoop;
+import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -28,8 +28,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
 public class DisruptorOverflowFifoStress extends OverflowFifoRace {
 
     private static final int TASK_SPINS = 64;
-    private static final Ring RING = new Ring(EventLoopRegistry.builder(DisruptorEventLoop.NAME)
-            .option(DisruptorEventLoop.RING_SIZE, RING_SIZE).build());
+    private static final Ring RING = new Ring(EventLoopRegistry.builder(DisruptorEventLoopProvider.NAME)
+            .option(DisruptorEventLoopProvider.RING_SIZE, RING_SIZE).build());
 
     public DisruptorOverflowFifoStress() {
         super(RING, TASK_SPINS);

@@ -1,6 +1,6 @@
 package dev.loopbench.stress;
 
-import dev.loopbench.loop.disruptor.DisruptorEventLoop;
+import dev.loopbench.loop.disruptor.DisruptorEventLoopProvider;
 import dev.loopbench.loop.registry.EventLoopRegistry;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
@@ -26,8 +26,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
 public class ExecuteVersusShutdownDisruptorStress extends ExecuteVersusShutdownRace {
 
     public ExecuteVersusShutdownDisruptorStress() {
-        super(EventLoopRegistry.builder(DisruptorEventLoop.NAME)
-                .option(DisruptorEventLoop.RING_SIZE, StressLoops.SMALL_RING).build());
+        super(EventLoopRegistry.builder(DisruptorEventLoopProvider.NAME)
+                .option(DisruptorEventLoopProvider.RING_SIZE, StressLoops.SMALL_RING).build());
     }
 
     @Actor
