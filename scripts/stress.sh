@@ -45,13 +45,15 @@ if [[ ! -f "$jar" ]]; then
   fi
 fi
 
+# the agrona loop's queues reach jdk.internal.misc (AgronaEventLoopProvider.JVM_FLAG): every fork needs the export
+agrona_flag="--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED"
 if $long; then
-  mode=(-m tough)
+  mode=(-m tough -jvmArgsPrepend "$agrona_flag")
 else
   # one JVM configuration instead of the four jcstress probes for, and no split compilation (which runs each test
   # once per combination of C1, C2 and interpreter for its actors): 2 forks per test instead of 24, about 1.5
   # minutes instead of 17 here, still every test in a normal and a C2-stressed fork
-  mode=(-m quick -jvmArgs "-Xmx256m -XX:+UseParallelGC" -sc false)
+  mode=(-m quick -jvmArgs "-Xmx256m -XX:+UseParallelGC $agrona_flag" -sc false)
 fi
 
 mkdir -p "$out"

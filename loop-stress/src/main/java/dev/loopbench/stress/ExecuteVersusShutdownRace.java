@@ -6,10 +6,11 @@ import org.openjdk.jcstress.infra.results.III_Result;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The race of {@link ExecuteVersusShutdownStress} and {@link ExecuteVersusShutdownAdapterStress}, written once for
- * any loop: {@code execute()} racing a graceful {@code shutdown()} on a fresh loop. A subclass is the jcstress test:
- * it names the loop, and its {@code @Actor} and {@code @Arbiter} methods call the ones here (jcstress takes actors
- * only from the test class itself).
+ * The race of {@link ExecuteVersusShutdownStress} and its kin on the other loops (the {@code jdk-executor} and
+ * {@code netty} adapters, {@code agrona}, {@code disruptor}), written once for any loop: {@code execute()} racing a
+ * graceful {@code shutdown()} on a fresh loop. A subclass is the jcstress test: it names the loop, and its
+ * {@code @Actor} and {@code @Arbiter} methods call the ones here (jcstress takes actors only from the test class
+ * itself).
  *
  * <p>Result: accepted (1) or rejected (0); ran (1) or not (0); loop terminated within the wait (1) or not (0).
  */

@@ -17,8 +17,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  * never neither.
  *
  * <p>Result: accepted (1) or rejected (0); ran (1) or not (0); loop terminated within the wait (1) or not (0). The
- * race itself is {@link ExecuteVersusShutdownRace}'s, shared with {@link ExecuteVersusShutdownAdapterStress}, which
- * takes its outcomes from here.
+ * race itself is {@link ExecuteVersusShutdownRace}'s, shared with the same test on the other loops
+ * ({@link ExecuteVersusShutdownAdapterStress}, {@link ExecuteVersusShutdownNettyStress},
+ * {@link ExecuteVersusShutdownAgronaStress}, {@link ExecuteVersusShutdownDisruptorStress}), which take their
+ * outcomes from here.
  */
 @JCStressTest
 @Description("execute() racing shutdown(): every task runs or is rejected, never both, never neither")

@@ -11,6 +11,9 @@ final class StressLoops {
     /** Long enough for a loaded 2-CPU machine; a loop that has not terminated by then never will. */
     static final long TERMINATION_WAIT_SECONDS = 10;
 
+    /** A ring loop's size for a test that needs no overflow: small, since every sample builds its own loop. */
+    static final String SMALL_RING = "64";
+
     private StressLoops() {
     }
 
