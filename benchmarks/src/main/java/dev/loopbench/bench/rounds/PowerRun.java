@@ -3,7 +3,6 @@ package dev.loopbench.bench.rounds;
 import dev.loopbench.loop.support.Slowdown;
 import dev.loopbench.tools.compare.ComparisonTextRenderer;
 import dev.loopbench.tools.compare.PowerRuns;
-import dev.loopbench.tools.compare.RunComparator;
 import dev.loopbench.tools.compare.RunComparison;
 import dev.loopbench.tools.compare.Thresholds;
 import dev.loopbench.tools.results.ResultFileException;
