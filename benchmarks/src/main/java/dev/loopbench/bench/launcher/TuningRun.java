@@ -2,6 +2,7 @@ package dev.loopbench.bench.launcher;
 
 import dev.loopbench.bench.latency.OneWayLatency;
 import dev.loopbench.bench.rounds.Durations;
+import dev.loopbench.bench.rounds.RoundsOptions;
 import dev.loopbench.loop.EventLoopProvider;
 import dev.loopbench.loop.LoopOption;
 import dev.loopbench.loop.TuningGrid;
@@ -77,10 +78,10 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case TUNE_OPTION -> implementation = value(args, ++i, arg,
+                case TUNE_OPTION -> implementation = RoundsOptions.value(args, ++i, arg,
                         "a loop's name, one of " + String.join(", ", EventLoopRegistry.availableNames()));
-                case RATES_OPTION -> rates = rates(value(args, ++i, arg, "rates in sends per second, e.g. 1000,10000"));
-                case BUDGET_OPTION -> budget = Durations.parse(value(args, ++i, arg, "a duration, e.g. 15m"));
+                case RATES_OPTION -> rates = rates(RoundsOptions.value(args, ++i, arg, "rates in sends per second, e.g. 1000,10000"));
+                case BUDGET_OPTION -> budget = Durations.parse(RoundsOptions.value(args, ++i, arg, "a duration, e.g. 15m"));
                 default -> rest.add(arg);
             }
         }
@@ -173,12 +174,5 @@ public record TuningRun(String implementation, List<Integer> rates, Duration bud
             throw new IllegalArgumentException(RATES_OPTION + " '" + text
                     + "': expected positive sends per second separated by commas, e.g. 1000,10000,100000");
         }
-    }
-
-    private static String value(List<String> args, int index, String option, String expected) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value: " + expected);
-        }
-        return args.get(index);
     }
 }

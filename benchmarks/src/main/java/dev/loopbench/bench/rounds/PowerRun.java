@@ -75,9 +75,9 @@ public record PowerRun(Path dir, int runs, List<String> slowdowns) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case POWER_OPTION -> dir = Path.of(value(args, ++i, arg, "the directory for the runs, e.g. results/power"));
-                case RUNS_OPTION -> runs = runs(value(args, ++i, arg, "the runs per scenario, e.g. 10"));
-                case SLOWDOWNS_OPTION -> slowdowns = slowdowns(value(args, ++i, arg,
+                case POWER_OPTION -> dir = Path.of(RoundsOptions.value(args, ++i, arg, "the directory for the runs, e.g. results/power"));
+                case RUNS_OPTION -> runs = runs(RoundsOptions.value(args, ++i, arg, "the runs per scenario, e.g. 10"));
+                case SLOWDOWNS_OPTION -> slowdowns = slowdowns(RoundsOptions.value(args, ++i, arg,
                         "slowdowns separated by commas, e.g. taskNanos=50,wakeupNanos=1000"));
                 default -> {
                     if (SET_BY_THE_RUN.contains(arg)) {
@@ -187,12 +187,5 @@ public record PowerRun(Path dir, int runs, List<String> slowdowns) {
             slowdowns.add(nameValue[0] + "=" + nanos);
         }
         return List.copyOf(slowdowns);
-    }
-
-    private static String value(List<String> args, int index, String option, String expected) {
-        if (index >= args.size() || args.get(index).startsWith("--")) {
-            throw new IllegalArgumentException(option + " needs a value: " + expected);
-        }
-        return args.get(index);
     }
 }

@@ -102,7 +102,12 @@ public record RoundsOptions(boolean interleave, Optional<Integer> rounds, Option
         return text;
     }
 
-    private static String value(List<String> args, int index, String option, String expected) {
+    /**
+     * The value after {@code option} at {@code index}, shared by the launcher's option parsers.
+     *
+     * @throws IllegalArgumentException saying the option needs a value and what {@code expected} it takes
+     */
+    public static String value(List<String> args, int index, String option, String expected) {
         if (index >= args.size() || args.get(index).startsWith("--")) {
             throw new IllegalArgumentException(option + " needs a value: " + expected);
         }
